@@ -1,0 +1,225 @@
+//! bashio's api.sh: one request to the Supervisor and bashio's reading of the
+//! answer (status checks, the `{"result","data"}` envelope, an optional jq
+//! filter), with the same log lines. Unlike bashio's curl call it cannot hang:
+//! connecting and reading have time limits. The token travels only in the
+//! request header; it is never logged or put in a process's arguments.
+
+use super::{jq, local, log, var};
+use crate::ctx::{Args, Ctx, Ret, Settings, NOK, OK};
+use crate::table::{Body::*, Function};
+use std::time::Duration;
+
+pub const FUNCTIONS: &[Function] = &[Function::new(
+    "bashio::api.supervisor",
+    Native(supervisor_fn),
+    "METHOD RESOURCE [RAW|BODY] [FILTER]: call the Supervisor API",
+)];
+
+/// Seconds from an environment variable; 0 means no limit.
+fn seconds(name: &str, default: u64) -> Option<Duration> {
+    let value = std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(default);
+    (value > 0).then(|| Duration::from_secs(value))
+}
+
+/// The HTTP side of a Supervisor call.
+pub struct Client {
+    http: Option<reqwest::blocking::Client>,
+    token: String,
+}
+
+/// What came back, or why nothing did.
+pub type Reply = Result<(u16, Vec<u8>), String>;
+
+impl Client {
+    pub fn new(settings: &Settings) -> Client {
+        Client {
+            http: None,
+            token: settings.supervisor_token.clone(),
+        }
+    }
+
+    fn http(&mut self) -> Result<&reqwest::blocking::Client, String> {
+        if self.http.is_none() {
+            let client = reqwest::blocking::Client::builder()
+                .connect_timeout(seconds("BASHIO_API_CONNECT_TIMEOUT", 10))
+                .timeout(None)
+                .build()
+                .map_err(|e| format!("unable to set up HTTP: {e}"))?;
+            self.http = Some(client);
+        }
+        Ok(self.http.as_ref().expect("client was just built"))
+    }
+
+    /// Sends what bashio's curl call sends: the method, a bearer token, a
+    /// JSON content type and a body (`{}` unless a POST carries one).
+    pub fn send(&mut self, method: &str, url: &str, body: Vec<u8>) -> Reply {
+        let method = reqwest::Method::from_bytes(method.as_bytes())
+            .map_err(|_| format!("invalid method {method}"))?;
+        // Reads that never end must end: GETs are bounded, while actions
+        // (updates, backups) may legitimately take long.
+        let total = match method {
+            reqwest::Method::POST => seconds("BASHIO_API_POST_TIMEOUT", 0),
+            _ => seconds("BASHIO_API_TIMEOUT", 60),
+        };
+        let authorization = match self.token.is_empty() {
+            true => "Bearer".to_string(),
+            false => format!("Bearer {}", self.token),
+        };
+        let mut request = self
+            .http()?
+            .request(method, url)
+            .header("Authorization", authorization)
+            .header("Content-Type", "application/json")
+            .body(body);
+        if let Some(total) = total {
+            request = request.timeout(total);
+        }
+        let response = request.send().map_err(describe)?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().map_err(describe)?;
+        Ok((status, bytes.to_vec()))
+    }
+}
+
+impl Client {
+    /// A GET without the Supervisor's token, for other services (HIBP).
+    pub fn get_plain(&mut self, url: &str) -> Reply {
+        let mut request = self.http()?.get(url);
+        if let Some(total) = seconds("BASHIO_API_TIMEOUT", 60) {
+            request = request.timeout(total);
+        }
+        let response = request.send().map_err(describe)?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().map_err(describe)?;
+        Ok((status, bytes.to_vec()))
+    }
+}
+
+/// A transport error in one line, without the URL's secrets (there are none
+/// in it, but the chain of causes is what helps).
+fn describe(error: reqwest::Error) -> String {
+    use std::error::Error;
+    let mut text = if error.is_timeout() {
+        "timed out".to_string()
+    } else if error.is_connect() {
+        "could not connect".to_string()
+    } else {
+        "request failed".to_string()
+    };
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+/// `bashio::api.supervisor METHOD RESOURCE [RAW|BODY] [FILTER]`.
+pub fn supervisor(ctx: &mut Ctx, method: &str, resource: &str, third: &[u8], filter: &str) -> Ret {
+    log::trace(
+        ctx,
+        "bashio::api.supervisor",
+        &Args::of(&[method, resource]),
+    );
+    if local::active(ctx) {
+        return local::unavailable(ctx, &format!("{method} {resource}"));
+    }
+    let (body, raw) = if method == "POST" && !third.is_empty() {
+        (third.to_vec(), &b""[..])
+    } else {
+        (b"{}".to_vec(), third)
+    };
+    let url = format!("{}{}", ctx.settings.supervisor_api, resource);
+    let (status, mut response) = match ctx.http().send(method, &url, body) {
+        Ok(reply) => reply,
+        Err(reason) => {
+            eprintln!("bashio: unable to reach the Supervisor API at {url}: {reason}");
+            // What bashio's curl call left in its output: no body, code 000.
+            log::debug(ctx, "\n000");
+            log::error(ctx, "Something went wrong contacting the API");
+            return NOK;
+        }
+    };
+    // bashio reads the body from curl's output, where a newline separates
+    // it from the status code; that newline stays part of the response.
+    response.push(b'\n');
+
+    log::debug(ctx, format!("Requested API resource: {url}"));
+    log::debug(ctx, format!("Request method: {method}"));
+    log::debug(ctx, format!("API HTTP Response code: {status}"));
+    log::debug(ctx, [&b"API Response: "[..], &response].concat());
+
+    match status {
+        401 => {
+            return fail(
+                ctx,
+                "Unable to authenticate with the API, permission denied",
+            )
+        }
+        403 => return fail(ctx, "Unable to access the API, forbidden"),
+        404 => return fail(ctx, &format!("Requested resource {resource} was not found")),
+        405 => {
+            return fail(
+                ctx,
+                &format!("Requested resource {resource} was called using an unallowed method."),
+            )
+        }
+        _ => {}
+    }
+
+    let raw = var::is_true(ctx, raw);
+    if !raw {
+        let result = ctx.assign(|c| jq::query(c, &response, ".result", &[]))?;
+        if var::equals(ctx, result.as_bytes(), b"error") {
+            let (message, _) = ctx.capture(|c| jq::query(c, &response, ".message // empty", &[]));
+            let mut line = b"Got unexpected response from the API: ".to_vec();
+            line.extend_from_slice(&message);
+            log::error(ctx, line);
+            return NOK;
+        }
+    }
+
+    if status != 200 {
+        return fail(ctx, "Unknown HTTP error occurred");
+    }
+
+    if raw {
+        ctx.echo(&response);
+        return OK;
+    }
+
+    let mut result = ctx.assign(|c| {
+        jq::query(
+            c,
+            &response,
+            "if .data == {} then empty else .data end",
+            &[],
+        )
+    })?;
+
+    if var::has_value(ctx, filter.as_bytes()) {
+        log::debug(ctx, format!("Filtering response using: {filter}"));
+        let (filtered, code) = ctx.capture_str(|c| jq::query(c, result.as_bytes(), filter, &[]));
+        ctx.check(code)?;
+        if code != 0 {
+            return fail(ctx, "Failed to execute the jq filter");
+        }
+        result = filtered;
+    }
+
+    ctx.echo(result.as_bytes());
+    OK
+}
+
+fn fail(ctx: &mut Ctx, message: &str) -> Ret {
+    log::error(ctx, message);
+    NOK
+}
+
+fn supervisor_fn(ctx: &mut Ctx, args: &Args) -> Ret {
+    supervisor(ctx, &args.str(0), &args.str(1), args.bytes(2), &args.str(3))
+}

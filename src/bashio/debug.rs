@@ -1,0 +1,10 @@
+//! bashio's debug.sh: whether the log level shows debug lines. It reads the
+//! calling shell's level, so it runs there.
+
+use crate::table::{Body::*, Function};
+
+pub const FUNCTIONS: &[Function] = &[Function::new(
+    "bashio::debug",
+    Shell(r#"    [[ "${__BASHIO_LOG_LEVEL}" -ge 6 ]]"#),
+    ": succeed when the log level is debug or more",
+)];

@@ -1,0 +1,10 @@
+//! bashio's trace.sh: whether the log level shows trace lines. It reads the
+//! calling shell's level, so it runs there.
+
+use crate::table::{Body::*, Function};
+
+pub const FUNCTIONS: &[Function] = &[Function::new(
+    "bashio::trace",
+    Shell(r#"    [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]]"#),
+    ": succeed when the log level is trace or more",
+)];

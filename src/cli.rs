@@ -1,0 +1,138 @@
+//! `bashio ...`: call one function (`bashio config database.host`), run a
+//! script (`bashio SCRIPT ARGS`, the shebang form), or ask the tool itself
+//! (`--help`, `--version`, `--list`, `help NAME`, `shim`). A function call
+//! never builds an argument parser: it is a table lookup.
+
+use crate::ctx::{Args, Ctx, Stop};
+use crate::{interpreter, shim, table};
+use std::ffi::OsString;
+use std::io::{Read, Write};
+use std::os::unix::ffi::OsStringExt;
+
+/// Status for "the function exited the script with N", read by the shim.
+const EXIT_SCRIPT_BASE: i32 = 240;
+
+const USAGE: &str = "\
+Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio function
+       bashio FUNCTION [ARGS...]    call one function (with or without bashio::)
+       bashio help [FUNCTION]       what a function takes and does
+       bashio --list                every function name
+       bashio shim                  print the bash library (shims/bashio.sh)
+       bashio --version";
+
+pub fn main(args: Vec<OsString>) -> i32 {
+    let Some(first) = args.first() else {
+        eprintln!("{USAGE}");
+        return 100;
+    };
+    let word = first.to_string_lossy().into_owned();
+    match word.as_str() {
+        "-h" | "--help" => return print(USAGE),
+        "-V" | "--version" => return print(&format!("bashio {}", env!("CARGO_PKG_VERSION"))),
+        "--list" => return print(&table::public_names().join("\n")),
+        "shim" => return print(shim::generate().trim_end()),
+        "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
+        _ => {}
+    }
+    if let Some((function, deprecated)) = table::resolve(&word) {
+        return call(function, deprecated, args.into_iter().skip(1).collect());
+    }
+    if word.contains('/') || std::path::Path::new(first).is_file() {
+        return interpreter::run(first, &args[1..]);
+    }
+    let hints = table::closest(&word, 3).join(", ");
+    eprintln!(
+        "bashio: '{word}' is neither a bashio function nor a script (closest functions: {hints})"
+    );
+    127
+}
+
+fn print(text: &str) -> i32 {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+    0
+}
+
+fn help(name: Option<String>) -> i32 {
+    let Some(name) = name else {
+        return print(USAGE);
+    };
+    match table::resolve(&name) {
+        Some((function, _)) => {
+            let (arguments, purpose) = function
+                .usage
+                .split_once(':')
+                .unwrap_or(("", function.usage));
+            print(&format!(
+                "{} {}\n  {}",
+                function.name,
+                arguments.trim(),
+                purpose.trim()
+            ))
+        }
+        None => {
+            eprintln!("bashio: no function named '{name}'");
+            127
+        }
+    }
+}
+
+/// The arguments of a call: from the shim (environment or pipe, so they are
+/// never in argv), or from the command line.
+fn call_arguments(cli: Vec<OsString>) -> Result<Args, String> {
+    let Some(count) = std::env::var_os("__BASHIO_ARGC") else {
+        return Ok(Args::from_os(cli));
+    };
+    if count == "stdin" {
+        let mut input = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut input)
+            .map_err(|e| format!("cannot read arguments: {e}"))?;
+        if input.last() == Some(&0) {
+            input.pop();
+        }
+        let items = if input.is_empty() && count == "stdin" {
+            Vec::new()
+        } else {
+            input.split(|b| *b == 0).map(<[u8]>::to_vec).collect()
+        };
+        return Ok(Args(items));
+    }
+    let count: usize = count
+        .to_str()
+        .and_then(|c| c.parse().ok())
+        .ok_or("invalid __BASHIO_ARGC")?;
+    let items = (1..=count)
+        .map(|i| {
+            std::env::var_os(format!("__BASHIO_ARG{i}"))
+                .unwrap_or_default()
+                .into_vec()
+        })
+        .collect();
+    Ok(Args(items))
+}
+
+fn call(function: &table::Function, deprecated: Option<String>, cli: Vec<OsString>) -> i32 {
+    let from_shim = std::env::var_os("__BASHIO_ARGC").is_some();
+    let args = match call_arguments(cli) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("bashio: {message}");
+            return 100;
+        }
+    };
+    let mut ctx = Ctx::from_env();
+    if let Some(old) = deprecated {
+        crate::bashio::log::warning(
+            &mut ctx,
+            format!("{old} is deprecated, use {} instead.", function.name),
+        );
+    }
+    let result = table::call(&mut ctx, function, &args);
+    ctx.flush();
+    match result {
+        Ok(code) | Err(Stop::Abort(code)) => code,
+        Err(Stop::Exit(code)) if from_shim => EXIT_SCRIPT_BASE + code,
+        Err(Stop::Exit(code)) => code,
+    }
+}

@@ -1,0 +1,313 @@
+//! The state one bashio call runs in: settings taken from the environment the
+//! way bashio takes them when it is sourced, where output goes (stdout, or a
+//! capture standing in for `$(...)`), where log lines go (LOG_FD), and a model
+//! of bash's errexit so nested calls stop where bashio's would.
+//!
+//! It refuses to guess the caller's shell context: a call starts as bashio's
+//! functions do at a script's top level, with errexit in force.
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::os::unix::ffi::OsStringExt;
+
+/// How a bashio function ends early: `exit` in bashio terms, or errexit
+/// stopping the (sub)shell at a failing command.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// `bashio::exit.nok` and friends: the script itself exits with this status.
+    Exit(i32),
+    /// A failing command under errexit: the current (sub)shell stops with this status.
+    Abort(i32),
+}
+
+impl Stop {
+    pub fn status(self) -> i32 {
+        match self {
+            Stop::Exit(s) | Stop::Abort(s) => s,
+        }
+    }
+}
+
+/// The status a bashio function returns, or how it stopped.
+pub type Ret = Result<i32, Stop>;
+
+pub const OK: Ret = Ok(0);
+pub const NOK: Ret = Ok(1);
+
+/// Converts a condition into bashio's return status.
+pub fn status(ok: bool) -> Ret {
+    Ok(if ok { 0 } else { 1 })
+}
+
+/// The arguments of a call, as bytes: bash strings may hold any byte but NUL.
+#[derive(Debug, Clone, Default)]
+pub struct Args(pub Vec<Vec<u8>>);
+
+impl Args {
+    pub fn from_os(args: Vec<OsString>) -> Args {
+        Args(args.into_iter().map(OsStringExt::into_vec).collect())
+    }
+
+    pub fn of(items: &[&str]) -> Args {
+        Args(items.iter().map(|s| s.as_bytes().to_vec()).collect())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// `$N` (0-based here), empty when missing.
+    pub fn bytes(&self, i: usize) -> &[u8] {
+        self.0.get(i).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// `$N` as text (invalid UTF-8 replaced).
+    pub fn str(&self, i: usize) -> String {
+        String::from_utf8_lossy(self.bytes(i)).into_owned()
+    }
+
+    /// `${N:-default}`: the argument, or `default` when it is missing or empty.
+    pub fn or(&self, i: usize, default: &str) -> String {
+        let value = self.str(i);
+        if value.is_empty() {
+            default.to_string()
+        } else {
+            value
+        }
+    }
+
+    /// `$*` from argument `from` on, joined by spaces.
+    pub fn joined(&self, from: usize) -> Vec<u8> {
+        let parts: Vec<&[u8]> = self.0.iter().skip(from).map(Vec::as_slice).collect();
+        parts.join(&b' ')
+    }
+
+    /// The arguments from `from` on.
+    pub fn rest(&self, from: usize) -> &[Vec<u8>] {
+        self.0.get(from..).unwrap_or_default()
+    }
+}
+
+/// Settings bashio reads once when sourced (`__BASHIO_*`, from `SUPERVISOR_API`,
+/// `LOG_LEVEL`, ...). The shim passes its current `__BASHIO_*` values to every
+/// call; a direct call from another shell falls back to the public variables.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub log_level: i32,
+    pub log_format: Vec<u8>,
+    pub log_timestamp: Vec<u8>,
+    pub supervisor_api: String,
+    pub supervisor_token: String,
+    pub cache_dir: String,
+    pub hibp_endpoint: String,
+}
+
+fn setting(internal: &str, public: &str, default: &str) -> Vec<u8> {
+    let pick = |name: &str| std::env::var_os(name).map(OsStringExt::into_vec);
+    match pick(internal) {
+        Some(value) => value,
+        None => match pick(public) {
+            Some(value) if !value.is_empty() => value,
+            _ => default.as_bytes().to_vec(),
+        },
+    }
+}
+
+fn setting_str(internal: &str, public: &str, default: &str) -> String {
+    String::from_utf8_lossy(&setting(internal, public, default)).into_owned()
+}
+
+impl Settings {
+    pub fn from_env() -> Settings {
+        Settings {
+            log_level: crate::bashio::log::parse_level(&setting(
+                "__BASHIO_LOG_LEVEL",
+                "LOG_LEVEL",
+                "5",
+            )),
+            log_format: setting(
+                "__BASHIO_LOG_FORMAT",
+                "LOG_FORMAT",
+                "[{TIMESTAMP}] {LEVEL}: {MESSAGE}",
+            ),
+            log_timestamp: setting("__BASHIO_LOG_TIMESTAMP", "LOG_TIMESTAMP", "%T"),
+            supervisor_api: setting_str(
+                "__BASHIO_SUPERVISOR_API",
+                "SUPERVISOR_API",
+                "http://supervisor",
+            ),
+            supervisor_token: setting_str("__BASHIO_SUPERVISOR_TOKEN", "SUPERVISOR_TOKEN", ""),
+            cache_dir: setting_str("__BASHIO_CACHE_DIR", "CACHE_DIR", "/tmp/.bashio"),
+            hibp_endpoint: setting_str(
+                "__BASHIO_HIBP_ENDPOINT",
+                "HIBP_ENDPOINT",
+                "https://api.pwnedpasswords.com/range",
+            ),
+        }
+    }
+}
+
+/// Where log lines go: the file descriptor in LOG_FD when it is open (the
+/// script's original stdout, saved by the shim), else stdout as bashio does.
+#[derive(Debug, Clone, Copy)]
+enum LogSink {
+    Fd(i32),
+    Stdout,
+}
+
+fn log_sink_from_env() -> LogSink {
+    let fd = std::env::var("LOG_FD").ok().and_then(|v| {
+        if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+            v.parse::<i32>().ok()
+        } else {
+            None
+        }
+    });
+    match fd {
+        // SAFETY: F_GETFD only queries the descriptor's flags.
+        Some(fd) if unsafe { libc::fcntl(fd, libc::F_GETFD) } != -1 => LogSink::Fd(fd),
+        _ => LogSink::Stdout,
+    }
+}
+
+pub struct Ctx {
+    pub settings: Settings,
+    /// Whether a failing command stops the current (sub)shell, as `set -e` does.
+    pub errexit: bool,
+    captures: Vec<Vec<u8>>,
+    stdout: io::BufWriter<io::Stdout>,
+    log_sink: LogSink,
+    http: Option<crate::bashio::api::Client>,
+}
+
+impl Ctx {
+    pub fn from_env() -> Ctx {
+        Ctx {
+            settings: Settings::from_env(),
+            errexit: true,
+            captures: Vec::new(),
+            stdout: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
+            log_sink: log_sink_from_env(),
+            http: None,
+        }
+    }
+
+    /// Writes to the current standard output (a capture, or the real stdout).
+    pub fn print(&mut self, bytes: &[u8]) {
+        match self.captures.last_mut() {
+            Some(buffer) => buffer.extend_from_slice(bytes),
+            // A closed stdout is the reader's choice, not an error of ours.
+            None => {
+                let _ = self.stdout.write_all(bytes);
+            }
+        }
+    }
+
+    /// `echo "$value"`.
+    pub fn echo(&mut self, bytes: &[u8]) {
+        self.print(bytes);
+        self.print(b"\n");
+    }
+
+    /// Writes one finished log line to LOG_FD, after what stdout holds so far.
+    pub fn write_log(&mut self, line: &[u8]) {
+        self.flush();
+        match self.log_sink {
+            LogSink::Fd(fd) => write_fd(fd, line),
+            LogSink::Stdout => match self.captures.is_empty() {
+                true => {
+                    let _ = self.stdout.write_all(line);
+                    self.flush();
+                }
+                // Without a saved LOG_FD, bashio's log lines join whatever
+                // stdout is, a capture included.
+                false => self.print(line),
+            },
+        }
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.stdout.flush();
+    }
+
+    /// `$(f)`: runs `f` with its output captured, as a subshell: an exit or
+    /// an errexit stop ends only the capture. Trailing newlines are removed.
+    pub fn capture(&mut self, f: impl FnOnce(&mut Ctx) -> Ret) -> (Vec<u8>, i32) {
+        self.captures.push(Vec::new());
+        let result = f(self);
+        let mut out = self.captures.pop().unwrap_or_default();
+        while out.last() == Some(&b'\n') {
+            out.pop();
+        }
+        let code = match result {
+            Ok(code) => code,
+            Err(stop) => stop.status(),
+        };
+        (out, code)
+    }
+
+    /// `$(f)` as text.
+    pub fn capture_str(&mut self, f: impl FnOnce(&mut Ctx) -> Ret) -> (String, i32) {
+        let (out, code) = self.capture(f);
+        (String::from_utf8_lossy(&out).into_owned(), code)
+    }
+
+    /// `var=$(f)` as a statement: under errexit a failing status stops here.
+    pub fn assign(&mut self, f: impl FnOnce(&mut Ctx) -> Ret) -> Result<String, Stop> {
+        let (out, code) = self.capture_str(f);
+        self.check(code)?;
+        Ok(out)
+    }
+
+    /// A command run as a statement: under errexit a failing status stops here.
+    pub fn check(&self, code: i32) -> Result<i32, Stop> {
+        if code != 0 && self.errexit {
+            Err(Stop::Abort(code))
+        } else {
+            Ok(code)
+        }
+    }
+
+    /// Runs `f` as a condition (`if f`, `f || ...`): errexit does not apply
+    /// inside it, but an explicit exit still ends the script.
+    pub fn cond(&mut self, f: impl FnOnce(&mut Ctx) -> Ret) -> Result<bool, Stop> {
+        let saved = self.errexit;
+        self.errexit = false;
+        let result = f(self);
+        self.errexit = saved;
+        match result {
+            Ok(code) => Ok(code == 0),
+            Err(Stop::Abort(_)) => Ok(false),
+            Err(exit) => Err(exit),
+        }
+    }
+
+    /// Runs `f` as a statement whose output is discarded (`f >/dev/null`).
+    pub fn quiet(&mut self, f: impl FnOnce(&mut Ctx) -> Ret) -> Ret {
+        self.captures.push(Vec::new());
+        let result = f(self);
+        self.captures.pop();
+        result
+    }
+
+    /// The Supervisor client, built on first use so cached calls never pay for it.
+    pub fn http(&mut self) -> &mut crate::bashio::api::Client {
+        let settings = &self.settings;
+        self.http
+            .get_or_insert_with(|| crate::bashio::api::Client::new(settings))
+    }
+}
+
+fn write_fd(fd: i32, mut bytes: &[u8]) {
+    while !bytes.is_empty() {
+        // SAFETY: writes from a valid slice to a descriptor we only borrow.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if n < 0 {
+            if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return;
+        }
+        bytes = &bytes[n as usize..];
+    }
+}

@@ -1,0 +1,67 @@
+//! `bashio SCRIPT ARGS`: the shebang interpreter. It replaces itself with bash
+//! (no process stays in between, so the PID s6 supervises and signals is the
+//! script's), loads the bash library from memory, and sources the script as
+//! bashio does: `$0` is the script, `$@` its arguments.
+
+use crate::shim;
+use std::ffi::{OsStr, OsString};
+use std::os::unix::process::CommandExt;
+
+/// The library in an anonymous in-memory file the bash process inherits.
+fn library_fd() -> Result<i32, String> {
+    let name = c"bashio.sh";
+    // SAFETY: memfd_create takes a valid C string; the fd is ours.
+    let fd = unsafe { libc::memfd_create(name.as_ptr(), 0) };
+    if fd < 0 {
+        return Err(std::io::Error::last_os_error().to_string());
+    }
+    let text = shim::generate();
+    let mut bytes = text.as_bytes();
+    while !bytes.is_empty() {
+        // SAFETY: writes from a valid slice to the fd just created.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if n <= 0 {
+            return Err(std::io::Error::last_os_error().to_string());
+        }
+        bytes = &bytes[n as usize..];
+    }
+    Ok(fd)
+}
+
+pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
+    if let Err(e) = std::fs::File::open(script) {
+        eprintln!("bashio: {}: {}", script.to_string_lossy(), io_reason(&e));
+        return 1;
+    }
+    let fd = match library_fd() {
+        Ok(fd) => fd,
+        Err(e) => {
+            eprintln!("bashio: fatal: unable to prepare the bash library: {e}");
+            return 111;
+        }
+    };
+    let binary = std::env::current_exe().unwrap_or_else(|_| "bashio".into());
+    // Source the library, close its descriptor so the daemon a script execs
+    // does not inherit it, then source the script with $0 set to its path.
+    let boot = format!(
+        "source /dev/fd/{fd} && exec {fd}<&- && BASH_ARGV0=$1 && shift && source \"$0\" \"$@\""
+    );
+    let error = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(boot)
+        .arg("bashio")
+        .arg(script)
+        .args(args)
+        .env("__BASHIO_BIN", binary)
+        .exec();
+    eprintln!("bashio: fatal: unable to exec bash: {}", io_reason(&error));
+    127
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(end) => text[..end].to_string(),
+        None => text,
+    }
+}

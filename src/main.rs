@@ -1,0 +1,37 @@
+//! One binary, several programs, chosen busybox-style by the name it runs under
+//! (`with-contenv`, `printcontenv`, anything else is `bashio`) or by its first argument.
+
+mod bashio;
+mod cli;
+mod ctx;
+mod engine;
+mod interpreter;
+mod s6;
+mod shim;
+mod table;
+
+use std::ffi::OsString;
+use std::path::Path;
+
+fn main() {
+    let mut args: Vec<OsString> = std::env::args_os().collect();
+    let argv0 = args.first().cloned().unwrap_or_default();
+    let mut program = Path::new(&argv0)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !s6::is_program(&program) {
+        if let Some(first) = args.get(1).and_then(|a| a.to_str()) {
+            if s6::is_program(first) {
+                program = first.to_string();
+                args.remove(0);
+            }
+        }
+    }
+    let code = match program.as_str() {
+        "with-contenv" => s6::with_contenv::main(&args[1..]),
+        "printcontenv" => s6::printcontenv::main(&args[1..]),
+        _ => cli::main(args.split_off(1.min(args.len()))),
+    };
+    std::process::exit(code);
+}

@@ -1,0 +1,149 @@
+# shellcheck shell=bash disable=SC2034
+# ==============================================================================
+# bashio: the bash side of the bashio binary.
+#
+# Sourcing this file (or running a script with `bashio SCRIPT`) gives a script
+# every bashio:: function. Each one hands its arguments to the bashio binary;
+# only what must change the calling shell (exit, the log level, try) is bash.
+# This file is generated from the binary's function table: `bashio shim`.
+# ==============================================================================
+set -o errexit
+set -o errtrace
+set -o nounset
+set -o pipefail
+shopt -s inherit_errexit 2>/dev/null || true
+
+# The binary: named by the interpreter, beside this file once installed, or on PATH.
+if [[ -z "${__BASHIO_BIN:-}" || ! -x "${__BASHIO_BIN}" ]]; then
+    if [[ -x "${BASH_SOURCE[0]%/*}/bashio" && ! -d "${BASH_SOURCE[0]%/*}/bashio" ]]; then
+        __BASHIO_BIN="${BASH_SOURCE[0]%/*}/bashio"
+    else
+        __BASHIO_BIN=$(command -v bashio) || {
+            echo "bashio: cannot find the bashio binary" >&2
+            return 127 2>/dev/null || exit 127
+        }
+    fi
+fi
+export __BASHIO_BIN
+
+# Constants scripts read (values as bashio defines them).
+readonly __BASHIO_DEFAULT_CACHE_DIR="/tmp/.bashio"
+readonly __BASHIO_DEFAULT_HIBP_ENDPOINT="https://api.pwnedpasswords.com/range"
+readonly __BASHIO_DEFAULT_LOG_FORMAT="[{TIMESTAMP}] {LEVEL}: {MESSAGE}"
+readonly __BASHIO_DEFAULT_LOG_LEVEL=5
+readonly __BASHIO_DEFAULT_LOG_TIMESTAMP="%T"
+readonly __BASHIO_DEFAULT_SUPERVISOR_API="http://supervisor"
+readonly __BASHIO_DEFAULT_SUPERVISOR_TOKEN=""
+readonly __BASHIO_EXIT_OK=0
+readonly __BASHIO_EXIT_NOK=1
+readonly __BASHIO_LOG_LEVEL_ALL=8
+readonly __BASHIO_LOG_LEVEL_DEBUG=6
+readonly __BASHIO_LOG_LEVEL_ERROR=2
+readonly __BASHIO_LOG_LEVEL_FATAL=1
+readonly __BASHIO_LOG_LEVEL_INFO=5
+readonly __BASHIO_LOG_LEVEL_NOTICE=4
+readonly __BASHIO_LOG_LEVEL_OFF=0
+readonly __BASHIO_LOG_LEVEL_TRACE=7
+readonly __BASHIO_LOG_LEVEL_WARNING=3
+readonly -A __BASHIO_LOG_LEVELS=(
+    [0]="OFF" [1]="FATAL" [2]="ERROR" [3]="WARNING" [4]="NOTICE"
+    [5]="INFO" [6]="DEBUG" [7]="TRACE" [8]="ALL"
+)
+readonly __BASHIO_COLORS_ESCAPE="\033["
+readonly __BASHIO_COLORS_RESET="\033[0m"
+readonly __BASHIO_COLORS_DEFAULT="\033[39m"
+readonly __BASHIO_COLORS_BLACK="\033[30m"
+readonly __BASHIO_COLORS_RED="\033[31m"
+readonly __BASHIO_COLORS_GREEN="\033[32m"
+readonly __BASHIO_COLORS_YELLOW="\033[33m"
+readonly __BASHIO_COLORS_BLUE="\033[34m"
+readonly __BASHIO_COLORS_MAGENTA="\033[35m"
+readonly __BASHIO_COLORS_CYAN="\033[36m"
+readonly __BASHIO_COLORS_LIGHT_GRAY="\033[37m"
+readonly __BASHIO_COLORS_BG_DEFAULT="\033[49m"
+readonly __BASHIO_COLORS_BG_BLACK="\033[40m"
+readonly __BASHIO_COLORS_BG_RED="\033[41m"
+readonly __BASHIO_COLORS_BG_GREEN="\033[42m"
+readonly __BASHIO_COLORS_BG_YELLOW="\033[43m"
+readonly __BASHIO_COLORS_BG_BLUE="\033[44m"
+readonly __BASHIO_COLORS_BG_MAGENTA="\033[45m"
+readonly __BASHIO_COLORS_BG_CYAN="\033[46m"
+readonly __BASHIO_COLORS_BG_WHITE="\033[47m"
+
+# Settings, read once as bashio reads them. A level given by name (info,
+# debug...) is taken as the level it names.
+declare __BASHIO_SUPERVISOR_API=${SUPERVISOR_API:-${__BASHIO_DEFAULT_SUPERVISOR_API}}
+declare __BASHIO_SUPERVISOR_TOKEN=${SUPERVISOR_TOKEN:-${__BASHIO_DEFAULT_SUPERVISOR_TOKEN}}
+declare __BASHIO_LOG_LEVEL=${LOG_LEVEL:-${__BASHIO_DEFAULT_LOG_LEVEL}}
+declare __BASHIO_LOG_FORMAT=${LOG_FORMAT:-${__BASHIO_DEFAULT_LOG_FORMAT}}
+declare __BASHIO_LOG_TIMESTAMP=${LOG_TIMESTAMP:-${__BASHIO_DEFAULT_LOG_TIMESTAMP}}
+declare __BASHIO_HIBP_ENDPOINT=${HIBP_ENDPOINT:-${__BASHIO_DEFAULT_HIBP_ENDPOINT}}
+declare __BASHIO_CACHE_DIR=${CACHE_DIR:-${__BASHIO_DEFAULT_CACHE_DIR}}
+if ! [[ "${__BASHIO_LOG_LEVEL}" =~ ^[0-9]+$ ]]; then
+    case "${__BASHIO_LOG_LEVEL,,}" in
+        all) __BASHIO_LOG_LEVEL=8 ;;
+        trace) __BASHIO_LOG_LEVEL=7 ;;
+        debug) __BASHIO_LOG_LEVEL=6 ;;
+        notice) __BASHIO_LOG_LEVEL=4 ;;
+        warning) __BASHIO_LOG_LEVEL=3 ;;
+        error) __BASHIO_LOG_LEVEL=2 ;;
+        fatal | critical) __BASHIO_LOG_LEVEL=1 ;;
+        off) __BASHIO_LOG_LEVEL=0 ;;
+        *) __BASHIO_LOG_LEVEL=5 ;;
+    esac
+fi
+
+declare __BASHIO_TRY_EXIT_STATUS=0
+declare -gA __BASHIO_APP_DEPRECATION_WARNED=()
+
+# Log lines go to the stdout the script started with, kept open as LOG_FD, so
+# `value=$(bashio::config key)` captures the value and not the log lines.
+if ! [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] || ! (
+    exec 2>/dev/null
+    : >&"${LOG_FD:-}"
+); then
+    exec {LOG_FD}>&1
+fi
+export LOG_FD
+
+# Calls one function of the binary. Arguments travel in the environment of
+# that one process (never in its argv, which every user can read); very long
+# ones through a pipe instead, as the environment limits each string's size.
+# Status 240+N from the binary means the function exited the script with N.
+__bashio_call() {
+    local __bashio_name=${1} __bashio_arg __bashio_count=0 __bashio_status=0 __bashio_long=0
+    shift
+    for __bashio_arg in "$@"; do
+        __bashio_count=$((__bashio_count + 1))
+        if ((${#__bashio_arg} > 30000)); then
+            __bashio_long=1
+            break
+        fi
+        local -x "__BASHIO_ARG${__bashio_count}=${__bashio_arg}"
+    done
+    if ((__bashio_long)); then
+        printf '%s\0' "$@" | __BASHIO_ARGC=stdin \
+            __BASHIO_LOG_LEVEL=${__BASHIO_LOG_LEVEL} \
+            __BASHIO_LOG_FORMAT=${__BASHIO_LOG_FORMAT} \
+            __BASHIO_LOG_TIMESTAMP=${__BASHIO_LOG_TIMESTAMP} \
+            __BASHIO_SUPERVISOR_API=${__BASHIO_SUPERVISOR_API} \
+            __BASHIO_SUPERVISOR_TOKEN=${__BASHIO_SUPERVISOR_TOKEN} \
+            __BASHIO_CACHE_DIR=${__BASHIO_CACHE_DIR} \
+            __BASHIO_HIBP_ENDPOINT=${__BASHIO_HIBP_ENDPOINT} \
+            "${__BASHIO_BIN}" "${__bashio_name}" || __bashio_status=$?
+    else
+        __BASHIO_ARGC=${__bashio_count} \
+            __BASHIO_LOG_LEVEL=${__BASHIO_LOG_LEVEL} \
+            __BASHIO_LOG_FORMAT=${__BASHIO_LOG_FORMAT} \
+            __BASHIO_LOG_TIMESTAMP=${__BASHIO_LOG_TIMESTAMP} \
+            __BASHIO_SUPERVISOR_API=${__BASHIO_SUPERVISOR_API} \
+            __BASHIO_SUPERVISOR_TOKEN=${__BASHIO_SUPERVISOR_TOKEN} \
+            __BASHIO_CACHE_DIR=${__BASHIO_CACHE_DIR} \
+            __BASHIO_HIBP_ENDPOINT=${__BASHIO_HIBP_ENDPOINT} \
+            "${__BASHIO_BIN}" "${__bashio_name}" || __bashio_status=$?
+    fi
+    if ((__bashio_status >= 240 && __bashio_status < 250)); then
+        exit $((__bashio_status - 240))
+    fi
+    return "${__bashio_status}"
+}

@@ -1,0 +1,206 @@
+//! The one table of bashio functions. Each module of `crate::bashio` lists its
+//! rows; this file joins them. The same rows drive the dispatcher, the
+//! generated shim (shims/bashio.sh), `bashio --list` and `bashio help NAME`.
+//!
+//! A row is data wherever bashio's function is data (an add-on getter is a
+//! cache key and a jq filter); the moment it needs an `if`, it is native code.
+
+use crate::bashio;
+use crate::ctx::{Args, Ctx, Ret};
+
+pub type NativeFn = fn(&mut Ctx, &Args) -> Ret;
+
+/// What a function is made of.
+#[derive(Clone, Copy)]
+pub enum Body {
+    /// Runs in the binary.
+    Native(NativeFn),
+    /// Must run in the calling shell (it exits it, or changes its variables):
+    /// the bash body, written into the shim.
+    Shell(&'static str),
+    /// `bashio::apps SLUG addons.SLUG.<key> <filter>`: one fact of an add-on,
+    /// the slug in the first argument (default `self`).
+    AppGet {
+        key: &'static str,
+        filter: &'static str,
+    },
+}
+
+#[derive(Clone, Copy)]
+pub struct Function {
+    /// The shell function name, e.g. `bashio::config`.
+    pub name: &'static str,
+    pub body: Body,
+    /// Arguments and purpose, for `bashio help NAME`: "ARGS: what it does".
+    pub usage: &'static str,
+}
+
+impl Function {
+    pub const fn new(name: &'static str, body: Body, usage: &'static str) -> Function {
+        Function { name, body, usage }
+    }
+
+    /// The name without the `bashio::` prefix, as typed after `bashio`.
+    pub fn short_name(&self) -> &'static str {
+        self.name.strip_prefix("bashio::").unwrap_or(self.name)
+    }
+
+    /// Helpers the shim needs but bashio does not publish (`bashio::x.__y`).
+    pub fn is_internal(&self) -> bool {
+        self.name.contains("__")
+    }
+}
+
+/// Every module's rows, in bashio's module order.
+pub const MODULES: &[&[Function]] = &[
+    bashio::log::FUNCTIONS,
+    bashio::color::FUNCTIONS,
+    bashio::fs::FUNCTIONS,
+    bashio::cache::FUNCTIONS,
+    bashio::apps::FUNCTIONS,
+    bashio::api::FUNCTIONS,
+    bashio::config::FUNCTIONS,
+    bashio::debug::FUNCTIONS,
+    bashio::pwned::FUNCTIONS,
+    bashio::exit::FUNCTIONS,
+    bashio::jq::FUNCTIONS,
+    bashio::services::FUNCTIONS,
+    bashio::string::FUNCTIONS,
+    bashio::supervisor::FUNCTIONS,
+    bashio::trace::FUNCTIONS,
+    bashio::try_::FUNCTIONS,
+    bashio::var::FUNCTIONS,
+];
+
+pub fn all() -> impl Iterator<Item = &'static Function> {
+    MODULES.iter().flat_map(|module| module.iter())
+}
+
+/// Finds a function by its full name or by the name without `bashio::`.
+pub fn find(name: &str) -> Option<&'static Function> {
+    all().find(|f| f.name == name || f.short_name() == name)
+}
+
+/// A name as typed, resolved: the function, and the deprecated name used
+/// when it was called by one (`addon.port` for `bashio::app.port`).
+pub fn resolve(name: &str) -> Option<(&'static Function, Option<String>)> {
+    if let Some(function) = find(name) {
+        return Some((function, None));
+    }
+    let full = if name.starts_with("bashio::") {
+        name.to_string()
+    } else {
+        format!("bashio::{name}")
+    };
+    let current = full
+        .strip_prefix("bashio::addons")
+        .map(|rest| format!("bashio::apps{rest}"))
+        .or_else(|| {
+            full.strip_prefix("bashio::addon.")
+                .map(|rest| format!("bashio::app.{rest}"))
+        })?;
+    let function = find(&current)?;
+    bashio::apps::deprecated_name(function.name).map(|old| (function, Some(old)))
+}
+
+/// Every public name: the table's, then the deprecated add-on names.
+pub fn public_names() -> Vec<String> {
+    let mut names: Vec<String> = all()
+        .filter(|f| !f.is_internal())
+        .map(|f| f.name.to_string())
+        .collect();
+    names.extend(all().filter_map(|f| bashio::apps::deprecated_name(f.name)));
+    names
+}
+
+/// Runs a row of the table.
+pub fn call(ctx: &mut Ctx, function: &Function, args: &Args) -> Ret {
+    match function.body {
+        Body::Native(run) => run(ctx, args),
+        Body::AppGet { .. } => bashio::apps::run_row(ctx, function.name, function.body, args),
+        Body::Shell(_) => {
+            eprintln!(
+                "bashio: {} changes the calling shell; use it in a script run by bashio or after sourcing the library",
+                function.name
+            );
+            Ok(2)
+        }
+    }
+}
+
+/// Public names closest to `name`, for "did you mean" hints.
+pub fn closest(name: &str, count: usize) -> Vec<&'static str> {
+    let wanted = name.strip_prefix("bashio::").unwrap_or(name);
+    let mut scored: Vec<(usize, &'static str)> = all()
+        .filter(|f| !f.is_internal())
+        .map(|f| (edit_distance(wanted, f.short_name()), f.name))
+        .collect();
+    scored.sort();
+    scored.into_iter().take(count).map(|(_, n)| n).collect()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous + usize::from(ca != *cb);
+            previous = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn names_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for f in all() {
+            assert!(seen.insert(f.name), "duplicate function {}", f.name);
+            assert!(
+                f.name.starts_with("bashio::") || f.name.starts_with("hass."),
+                "{} has no bashio:: prefix",
+                f.name
+            );
+            assert!(
+                f.name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_:.".contains(c)),
+                "{} is not a plain shell function name",
+                f.name
+            );
+            assert!(
+                f.usage.contains(':'),
+                "{} usage lacks 'ARGS: purpose'",
+                f.name
+            );
+        }
+    }
+
+    #[test]
+    fn deprecated_names_resolve_to_app_functions() {
+        let (function, old) = resolve("addon.port").expect("addon.port resolves");
+        assert_eq!(function.name, "bashio::app.port");
+        assert_eq!(old.as_deref(), Some("bashio::addon.port"));
+        assert_eq!(
+            resolve("bashio::addons").map(|(f, _)| f.name),
+            Some("bashio::apps")
+        );
+        assert!(resolve("addon.__deprecated").is_none());
+    }
+
+    #[test]
+    fn closest_names_come_first() {
+        assert_eq!(
+            closest("config.has_valu", 1),
+            vec!["bashio::config.has_value"]
+        );
+    }
+}
