@@ -1,0 +1,113 @@
+//! The binary as a command: the committed shim matches the table, the
+//! listing, help, calls from any shell, and one clear line for bad input.
+
+mod util;
+
+use std::process::Command;
+use util::*;
+
+fn bashio(args: &[&str]) -> Run {
+    let mut command = Command::new(binary());
+    command
+        .args(args)
+        .env_remove("__BASHIO_ARGC")
+        .env("LOG_TIMESTAMP", "T");
+    run(&mut command)
+}
+
+#[test]
+fn committed_shim_matches_the_table() {
+    let generated = bashio(&["shim"]).stdout;
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/shims/bashio.sh"))
+            .expect("shims/bashio.sh");
+    assert!(
+        generated == committed,
+        "shims/bashio.sh is stale: run `cargo run -q -- shim > shims/bashio.sh`"
+    );
+}
+
+#[test]
+fn shim_is_valid_bash() {
+    let mut command = Command::new("bash");
+    command.args([
+        "-n",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/shims/bashio.sh"),
+    ]);
+    let result = run(&mut command);
+    assert_eq!((result.status, result.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn list_names_every_function_once() {
+    let listing = bashio(&["--list"]).stdout;
+    let names: Vec<&str> = listing.lines().collect();
+    let unique: std::collections::HashSet<&str> = names.iter().copied().collect();
+    assert_eq!(names.len(), unique.len());
+    for name in [
+        "bashio::config",
+        "bashio::app.port",
+        "bashio::addon.port",
+        "bashio::addons",
+        "hass.die_if_true",
+    ] {
+        assert!(unique.contains(name), "{name} missing from --list");
+    }
+    assert!(!listing.contains("__"), "internal helpers are not listed");
+}
+
+#[test]
+fn functions_are_callable_from_any_shell() {
+    assert_eq!(bashio(&["string.upper", "shout"]).stdout, "SHOUT");
+    assert_eq!(
+        bashio(&["bashio::var.json", "a", "1", "b", "^2"]).stdout,
+        "{\"a\":\"1\",\"b\":2}\n"
+    );
+    let run = bashio(&["jq", "{\"rights\":{\"b\":1,\"a\":2}}", ".rights|keys"]);
+    assert_eq!(run.stdout, "[\"a\",\"b\"]\n");
+    assert_eq!(bashio(&["var.true", "false"]).status, 1);
+    let run = bashio(&["log.info", "hello"]);
+    assert_eq!(run.stdout, info("hello"));
+}
+
+#[test]
+fn unknown_function_names_the_closest() {
+    let run = bashio(&["config.has_valu"]);
+    assert_eq!(run.status, 127);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        ["bashio: 'config.has_valu' is neither a bashio function nor a script (closest functions: bashio::config.has_value, bashio::config.equals, bashio::config.false)"]
+    );
+}
+
+#[test]
+fn help_describes_a_function() {
+    let run = bashio(&["help", "config"]);
+    assert_eq!(
+        run.stdout,
+        "bashio::config KEY [DEFAULT]\n  an option's value (DEFAULT, or null, when unset)\n"
+    );
+    assert_eq!(
+        bashio(&["--version"]).stdout,
+        format!("bashio {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn missing_script_is_one_line() {
+    let run = bashio(&["/nonexistent/run.sh"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(
+        run.stderr,
+        "bashio: /nonexistent/run.sh: No such file or directory\n"
+    );
+}
+
+#[test]
+fn invalid_filter_is_reported_by_status() {
+    let run = bashio(&["jq", "{}", ".a |||"]);
+    assert_eq!(run.status, 3);
+    assert_eq!(run.stdout, "");
+    assert!(run.stderr.contains("compile error"), "{}", run.stderr);
+}
