@@ -17,7 +17,7 @@ pub fn generate() -> String {
             Body::Shell(body) => {
                 out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
             }
-            Body::Native(_) | Body::AppGet { .. } => {
+            _ => {
                 out.push_str(&format!(
                     "{}() {{ __bashio_call {} \"$@\"; }}\n",
                     function.name,

@@ -15,6 +15,10 @@ pub type NativeFn = fn(&mut Ctx, &Args) -> Ret;
 pub enum Body {
     /// Runs in the binary.
     Native(NativeFn),
+    /// A function that fetches and filters one Supervisor document (`bashio::info`).
+    BlobFetch(&'static bashio::blob::Blob),
+    /// A getter over such a document: `bashio::info KEY FILTER` behind its own name.
+    BlobGet { blob: &'static bashio::blob::Blob, key: &'static str, filter: &'static str },
     /// Must run in the calling shell (it exits it, or changes its variables):
     /// the bash body, written into the shim.
     Shell(&'static str),
@@ -56,6 +60,7 @@ pub const MODULES: &[&[Function]] = &[
     bashio::log::FUNCTIONS,
     bashio::color::FUNCTIONS,
     bashio::fs::FUNCTIONS,
+    bashio::info::FUNCTIONS,
     bashio::cache::FUNCTIONS,
     bashio::apps::FUNCTIONS,
     bashio::api::FUNCTIONS,
@@ -118,6 +123,8 @@ pub fn call(ctx: &mut Ctx, function: &Function, args: &Args) -> Ret {
     match function.body {
         Body::Native(run) => run(ctx, args),
         Body::AppGet { .. } => bashio::apps::run_row(ctx, function.name, function.body, args),
+        Body::BlobFetch(blob) => bashio::blob::fetch(ctx, blob, args),
+        Body::BlobGet { blob, key, filter } => bashio::blob::get(ctx, function.name, blob, key, filter),
         Body::Shell(_) => {
             eprintln!(
                 "bashio: {} changes the calling shell; use it in a script run by bashio or after sourcing the library",

@@ -4,12 +4,14 @@
 
 pub mod api;
 pub mod apps;
+pub mod blob;
 pub mod cache;
 pub mod color;
 pub mod config;
 pub mod debug;
 pub mod exit;
 pub mod fs;
+pub mod info;
 pub mod jq;
 pub mod local;
 pub mod log;
