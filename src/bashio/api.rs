@@ -70,18 +70,43 @@ impl Client {
         };
         let mut request = self
             .http()?
-            .request(method, url)
+            .request(method.clone(), url)
             .header("Authorization", authorization)
             .header("Content-Type", "application/json")
             .body(body);
         if let Some(total) = total {
             request = request.timeout(total);
         }
-        let response = request.send().map_err(describe)?;
+        let retries = if method == reqwest::Method::GET {
+            retries()
+        } else {
+            0
+        };
+        let mut attempt = 0;
+        let response = loop {
+            let this_try = request.try_clone().ok_or("request cannot be repeated")?;
+            match this_try.send() {
+                // Only a connection that never opened is tried again: the
+                // Supervisor saw nothing, so a retry cannot repeat an action.
+                Err(e) if e.is_connect() && attempt < retries => {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(250 << attempt));
+                }
+                other => break other.map_err(describe)?,
+            }
+        };
         let status = response.status().as_u16();
         let bytes = response.bytes().map_err(describe)?;
         Ok((status, bytes.to_vec()))
     }
+}
+
+/// How often a GET whose connection could not be opened is tried again.
+fn retries() -> u32 {
+    std::env::var("BASHIO_API_RETRIES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(2)
 }
 
 impl Client {
@@ -98,24 +123,21 @@ impl Client {
     }
 }
 
-/// A transport error in one line, without the URL's secrets (there are none
-/// in it, but the chain of causes is what helps).
+/// A transport error in one line: its kind and its deepest cause.
 fn describe(error: reqwest::Error) -> String {
     use std::error::Error;
-    let mut text = if error.is_timeout() {
-        "timed out".to_string()
+    let kind = if error.is_timeout() {
+        "timed out"
     } else if error.is_connect() {
-        "could not connect".to_string()
+        "could not connect"
     } else {
-        "request failed".to_string()
+        "request failed"
     };
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
+    let mut cause: &dyn Error = &error;
+    while let Some(deeper) = cause.source() {
+        cause = deeper;
     }
-    text
+    format!("{kind}: {cause}")
 }
 
 /// `bashio::api.supervisor METHOD RESOURCE [RAW|BODY] [FILTER]`.
