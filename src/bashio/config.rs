@@ -367,32 +367,10 @@ fn suggest_username(ctx: &mut Ctx, args: &Args) -> Ret {
     OK
 }
 
-fn password_suggestion(ctx: &mut Ctx, key: &str) -> Ret {
-    log::trace(ctx, "bashio::config.suggest.password", &Args::of(&[key]));
-    if holds(ctx, |c| has_value(c, key))? {
-        return OK;
-    }
-    log::warning(ctx, "");
-    log::warning(ctx, "Setting a password is highly recommended!");
-    log::warning(ctx, "");
-    log::warning(ctx, format!("Please set a password in the '{key}' option."));
-    log::warning(ctx, "");
-    log::warning(ctx, "If unsure, check the app manual for more information.");
-    log::warning(ctx, "");
-    OK
-}
-
 fn suggest_password(ctx: &mut Ctx, args: &Args) -> Ret {
-    if args.len() == 0 {
-        log::trace_name(ctx, "bashio::config.suggest.password");
-        return password_suggestion_untraced(ctx, "password");
-    }
-    password_suggestion(ctx, &args.or(0, "password"))
-}
-
-/// The body of `config.suggest.password` after its trace line.
-fn password_suggestion_untraced(ctx: &mut Ctx, key: &str) -> Ret {
-    if holds(ctx, |c| has_value(c, key))? {
+    log::trace(ctx, "bashio::config.suggest.password", args);
+    let key = args.or(0, "password");
+    if holds(ctx, |c| has_value(c, &key))? {
         return OK;
     }
     log::warning_lines(ctx, &["", "Setting a password is highly recommended!", ""]);
@@ -442,7 +420,7 @@ fn suggest_safe_password(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::config.suggest.safe_password", args);
     let key = args.or(0, "password");
     if !holds(ctx, |c| has_value(c, &key))? {
-        let code = password_suggestion(ctx, &key)?;
+        let code = suggest_password(ctx, &Args::of(&[&key]))?;
         ctx.check(code)?;
         return OK;
     }
@@ -501,11 +479,13 @@ fn ssl_failure(ctx: &mut Ctx, key: &str, option: &str, what: &str, file_missing:
         );
         log::fatal(ctx, "you are not planning on using SSL with this app.");
     } else {
-        let noun = what.trim_end_matches(" file");
         log::fatal(ctx, "Unfortunately, the file specified in the");
         log::fatal(ctx, format!("'{option}' option does not exist."));
         log::fatal(ctx, "");
-        log::fatal(ctx, format!("Please ensure the {noun} file exists and"));
+        log::fatal(
+            ctx,
+            format!("Please ensure the certificate {what} exists and"),
+        );
         log::fatal(ctx, "is placed in the '/ssl/' directory.");
         log::fatal(ctx, "");
         log::fatal(ctx, "In case you don't have SSL yet, consider getting");
