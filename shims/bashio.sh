@@ -113,6 +113,16 @@ export LOG_FD
 __bashio_call() {
     local __bashio_name=${1} __bashio_arg __bashio_count=0 __bashio_status=0 __bashio_long=0
     shift
+    # Whether errexit is in force here: bash ignores it inside conditions
+    # (if, while, ||, &&, !), and the function must then go on past a
+    # failing command as bashio's would. Only there does the ERR trap not
+    # fire; `local` keeps the probe's own status from counting.
+    local __bashio_errexit=0
+    if [[ $- == *e* ]]; then
+        # shellcheck disable=SC2155
+        local __bashio_probe=$(trap 'echo 1' ERR; false)
+        __bashio_errexit=${__bashio_probe:-0}
+    fi
     for __bashio_arg in "$@"; do
         __bashio_count=$((__bashio_count + 1))
         if ((${#__bashio_arg} > 30000)); then
@@ -122,7 +132,7 @@ __bashio_call() {
         local -x "__BASHIO_ARG${__bashio_count}=${__bashio_arg}"
     done
     if ((__bashio_long)); then
-        printf '%s\0' "$@" | __BASHIO_ARGC=stdin \
+        printf '%s\0' "$@" | __BASHIO_ARGC=stdin __BASHIO_ERREXIT=${__bashio_errexit} \
             __BASHIO_LOG_LEVEL=${__BASHIO_LOG_LEVEL} \
             __BASHIO_LOG_FORMAT=${__BASHIO_LOG_FORMAT} \
             __BASHIO_LOG_TIMESTAMP=${__BASHIO_LOG_TIMESTAMP} \
@@ -132,7 +142,7 @@ __bashio_call() {
             __BASHIO_HIBP_ENDPOINT=${__BASHIO_HIBP_ENDPOINT} \
             "${__BASHIO_BIN}" "${__bashio_name}" || __bashio_status=$?
     else
-        __BASHIO_ARGC=${__bashio_count} \
+        __BASHIO_ARGC=${__bashio_count} __BASHIO_ERREXIT=${__bashio_errexit} \
             __BASHIO_LOG_LEVEL=${__BASHIO_LOG_LEVEL} \
             __BASHIO_LOG_FORMAT=${__BASHIO_LOG_FORMAT} \
             __BASHIO_LOG_TIMESTAMP=${__BASHIO_LOG_TIMESTAMP} \
@@ -323,6 +333,71 @@ bashio::apps.__deprecated() {
     fi
 }
 bashio::api.supervisor() { __bashio_call api.supervisor "$@"; }
+bashio::audio.update() { __bashio_call audio.update "$@"; }
+bashio::audio.reload() { __bashio_call audio.reload "$@"; }
+bashio::audio.restart() { __bashio_call audio.restart "$@"; }
+bashio::audio.logs() { __bashio_call audio.logs "$@"; }
+bashio::audio.volume() { __bashio_call audio.volume "$@"; }
+bashio::audio.mute() { __bashio_call audio.mute "$@"; }
+bashio::audio.default() { __bashio_call audio.default "$@"; }
+bashio::audio.profile() { __bashio_call audio.profile "$@"; }
+bashio::audio() { __bashio_call audio "$@"; }
+bashio::audio.version() { __bashio_call audio.version "$@"; }
+bashio::audio.version_latest() { __bashio_call audio.version_latest "$@"; }
+bashio::audio.update_available() { __bashio_call audio.update_available "$@"; }
+bashio::audio.host() { __bashio_call audio.host "$@"; }
+bashio::audio.stats() { __bashio_call audio.stats "$@"; }
+bashio::audio.cpu_percent() { __bashio_call audio.cpu_percent "$@"; }
+bashio::audio.memory_usage() { __bashio_call audio.memory_usage "$@"; }
+bashio::audio.memory_limit() { __bashio_call audio.memory_limit "$@"; }
+bashio::audio.memory_percent() { __bashio_call audio.memory_percent "$@"; }
+bashio::audio.network_tx() { __bashio_call audio.network_tx "$@"; }
+bashio::audio.network_rx() { __bashio_call audio.network_rx "$@"; }
+bashio::audio.blk_read() { __bashio_call audio.blk_read "$@"; }
+bashio::audio.blk_write() { __bashio_call audio.blk_write "$@"; }
+bashio::auth() { __bashio_call auth "$@"; }
+bashio::auth.list() { __bashio_call auth.list "$@"; }
+bashio::auth.reset() { __bashio_call auth.reset "$@"; }
+bashio::auth.cache.reset() { __bashio_call auth.cache.reset "$@"; }
+bashio::backups.reload() { __bashio_call backups.reload "$@"; }
+bashio::backups.freeze() { __bashio_call backups.freeze "$@"; }
+bashio::backups.thaw() { __bashio_call backups.thaw "$@"; }
+bashio::backups.days_until_stale() { __bashio_call backups.days_until_stale "$@"; }
+bashio::backups() { __bashio_call backups "$@"; }
+bashio::backup.type() { __bashio_call backup.type "$@"; }
+bashio::backup.name() { __bashio_call backup.name "$@"; }
+bashio::backup.date() { __bashio_call backup.date "$@"; }
+bashio::backup.size() { __bashio_call backup.size "$@"; }
+bashio::backup.size_bytes() { __bashio_call backup.size_bytes "$@"; }
+bashio::backup.protected() { __bashio_call backup.protected "$@"; }
+bashio::backup.location() { __bashio_call backup.location "$@"; }
+bashio::backup.homeassistant_version() { __bashio_call backup.homeassistant_version "$@"; }
+bashio::backup.supervisor_version() { __bashio_call backup.supervisor_version "$@"; }
+bashio::backup.addons() { __bashio_call backup.addons "$@"; }
+bashio::backup.repositories() { __bashio_call backup.repositories "$@"; }
+bashio::backup.folders() { __bashio_call backup.folders "$@"; }
+bashio::backup.homeassistant_exclude_database() { __bashio_call backup.homeassistant_exclude_database "$@"; }
+bashio::backup.compressed() { __bashio_call backup.compressed "$@"; }
+bashio::backup.homeassistant() { __bashio_call backup.homeassistant "$@"; }
+bashio::backup.new_full() { __bashio_call backup.new_full "$@"; }
+bashio::backup.new_partial() { __bashio_call backup.new_partial "$@"; }
+bashio::backup.delete() { __bashio_call backup.delete "$@"; }
+bashio::backup.restore_full() { __bashio_call backup.restore_full "$@"; }
+bashio::backup.restore_partial() { __bashio_call backup.restore_partial "$@"; }
+bashio::cli.update() { __bashio_call cli.update "$@"; }
+bashio::cli() { __bashio_call cli "$@"; }
+bashio::cli.version() { __bashio_call cli.version "$@"; }
+bashio::cli.version_latest() { __bashio_call cli.version_latest "$@"; }
+bashio::cli.update_available() { __bashio_call cli.update_available "$@"; }
+bashio::cli.stats() { __bashio_call cli.stats "$@"; }
+bashio::cli.cpu_percent() { __bashio_call cli.cpu_percent "$@"; }
+bashio::cli.memory_usage() { __bashio_call cli.memory_usage "$@"; }
+bashio::cli.memory_limit() { __bashio_call cli.memory_limit "$@"; }
+bashio::cli.memory_percent() { __bashio_call cli.memory_percent "$@"; }
+bashio::cli.network_tx() { __bashio_call cli.network_tx "$@"; }
+bashio::cli.network_rx() { __bashio_call cli.network_rx "$@"; }
+bashio::cli.blk_read() { __bashio_call cli.blk_read "$@"; }
+bashio::cli.blk_write() { __bashio_call cli.blk_write "$@"; }
 bashio::config() { __bashio_call config "$@"; }
 bashio::config.exists() { __bashio_call config.exists "$@"; }
 bashio::config.has_value() { __bashio_call config.has_value "$@"; }
@@ -342,6 +417,34 @@ bashio::config.suggest.password() { __bashio_call config.suggest.password "$@"; 
 bashio::config.require.safe_password() { __bashio_call config.require.safe_password "$@"; }
 bashio::config.suggest.safe_password() { __bashio_call config.suggest.safe_password "$@"; }
 bashio::config.require.ssl() { __bashio_call config.require.ssl "$@"; }
+bashio::core.start() { __bashio_call core.start "$@"; }
+bashio::core.stop() { __bashio_call core.stop "$@"; }
+bashio::core.restart() { __bashio_call core.restart "$@"; }
+bashio::core.rebuild() { __bashio_call core.rebuild "$@"; }
+bashio::core.update() { __bashio_call core.update "$@"; }
+bashio::core.check() { __bashio_call core.check "$@"; }
+bashio::core.logs() { __bashio_call core.logs "$@"; }
+bashio::core() { __bashio_call core "$@"; }
+bashio::core.version() { __bashio_call core.version "$@"; }
+bashio::core.version_latest() { __bashio_call core.version_latest "$@"; }
+bashio::core.update_available() { __bashio_call core.update_available "$@"; }
+bashio::core.arch() { __bashio_call core.arch "$@"; }
+bashio::core.machine() { __bashio_call core.machine "$@"; }
+bashio::core.image() { __bashio_call core.image "$@"; }
+bashio::core.custom() { __bashio_call core.custom "$@"; }
+bashio::core.boot() { __bashio_call core.boot "$@"; }
+bashio::core.port() { __bashio_call core.port "$@"; }
+bashio::core.ssl() { __bashio_call core.ssl "$@"; }
+bashio::core.watchdog() { __bashio_call core.watchdog "$@"; }
+bashio::core.stats() { __bashio_call core.stats "$@"; }
+bashio::core.cpu_percent() { __bashio_call core.cpu_percent "$@"; }
+bashio::core.memory_usage() { __bashio_call core.memory_usage "$@"; }
+bashio::core.memory_limit() { __bashio_call core.memory_limit "$@"; }
+bashio::core.memory_percent() { __bashio_call core.memory_percent "$@"; }
+bashio::core.network_tx() { __bashio_call core.network_tx "$@"; }
+bashio::core.network_rx() { __bashio_call core.network_rx "$@"; }
+bashio::core.blk_read() { __bashio_call core.blk_read "$@"; }
+bashio::core.blk_write() { __bashio_call core.blk_write "$@"; }
 bashio::debug() {
     [[ "${__BASHIO_LOG_LEVEL}" -ge 6 ]]
 }
@@ -356,6 +459,79 @@ bashio::exit.die_if_true() { __bashio_call exit.die_if_true "$@"; }
 bashio::exit.die_if_empty() { __bashio_call exit.die_if_empty "$@"; }
 hass.die_if_true() { __bashio_call hass.die_if_true "$@"; }
 hass.die_if_empty() { __bashio_call hass.die_if_empty "$@"; }
+bashio::discovery() { __bashio_call discovery "$@"; }
+bashio::discovery.delete() { __bashio_call discovery.delete "$@"; }
+bashio::docker() { __bashio_call docker "$@"; }
+bashio::docker.version() { __bashio_call docker.version "$@"; }
+bashio::docker.storage() { __bashio_call docker.storage "$@"; }
+bashio::docker.logging() { __bashio_call docker.logging "$@"; }
+bashio::docker.enable_ipv6() { __bashio_call docker.enable_ipv6 "$@"; }
+bashio::docker.mtu() { __bashio_call docker.mtu "$@"; }
+bashio::docker.options() { __bashio_call docker.options "$@"; }
+bashio::docker.registries() { __bashio_call docker.registries "$@"; }
+bashio::docker.registries.add() { __bashio_call docker.registries.add "$@"; }
+bashio::docker.registries.delete() { __bashio_call docker.registries.delete "$@"; }
+bashio::dns.update() { __bashio_call dns.update "$@"; }
+bashio::dns.reset() { __bashio_call dns.reset "$@"; }
+bashio::dns.restart() { __bashio_call dns.restart "$@"; }
+bashio::dns.options() { __bashio_call dns.options "$@"; }
+bashio::dns.logs() { __bashio_call dns.logs "$@"; }
+bashio::dns() { __bashio_call dns "$@"; }
+bashio::dns.host() { __bashio_call dns.host "$@"; }
+bashio::dns.version() { __bashio_call dns.version "$@"; }
+bashio::dns.version_latest() { __bashio_call dns.version_latest "$@"; }
+bashio::dns.update_available() { __bashio_call dns.update_available "$@"; }
+bashio::dns.locals() { __bashio_call dns.locals "$@"; }
+bashio::dns.servers() { __bashio_call dns.servers "$@"; }
+bashio::dns.stats() { __bashio_call dns.stats "$@"; }
+bashio::dns.cpu_percent() { __bashio_call dns.cpu_percent "$@"; }
+bashio::dns.memory_usage() { __bashio_call dns.memory_usage "$@"; }
+bashio::dns.memory_limit() { __bashio_call dns.memory_limit "$@"; }
+bashio::dns.memory_percent() { __bashio_call dns.memory_percent "$@"; }
+bashio::dns.network_tx() { __bashio_call dns.network_tx "$@"; }
+bashio::dns.network_rx() { __bashio_call dns.network_rx "$@"; }
+bashio::dns.blk_read() { __bashio_call dns.blk_read "$@"; }
+bashio::dns.blk_write() { __bashio_call dns.blk_write "$@"; }
+bashio::hardware() { __bashio_call hardware "$@"; }
+bashio::hardware.audio() { __bashio_call hardware.audio "$@"; }
+bashio::hardware.serial() { __bashio_call hardware.serial "$@"; }
+bashio::hardware.input() { __bashio_call hardware.input "$@"; }
+bashio::hardware.disk() { __bashio_call hardware.disk "$@"; }
+bashio::hardware.gpio() { __bashio_call hardware.gpio "$@"; }
+bashio::hardware.usb() { __bashio_call hardware.usb "$@"; }
+bashio::host.reload() { __bashio_call host.reload "$@"; }
+bashio::host.shutdown() { __bashio_call host.shutdown "$@"; }
+bashio::host.reboot() { __bashio_call host.reboot "$@"; }
+bashio::host.logs() { __bashio_call host.logs "$@"; }
+bashio::host() { __bashio_call host "$@"; }
+bashio::host.services() { __bashio_call host.services "$@"; }
+bashio::host.disk_usage() { __bashio_call host.disk_usage "$@"; }
+bashio::host.hostname() { __bashio_call host.hostname "$@"; }
+bashio::host.features() { __bashio_call host.features "$@"; }
+bashio::host.operating_system() { __bashio_call host.operating_system "$@"; }
+bashio::host.kernel() { __bashio_call host.kernel "$@"; }
+bashio::host.chassis() { __bashio_call host.chassis "$@"; }
+bashio::host.deployment() { __bashio_call host.deployment "$@"; }
+bashio::host.cpe() { __bashio_call host.cpe "$@"; }
+bashio::host.disk_free() { __bashio_call host.disk_free "$@"; }
+bashio::host.disk_total() { __bashio_call host.disk_total "$@"; }
+bashio::host.disk_used() { __bashio_call host.disk_used "$@"; }
+bashio::ingress.panels() { __bashio_call ingress.panels "$@"; }
+bashio::ingress.session() { __bashio_call ingress.session "$@"; }
+bashio::ingress.validate_session() { __bashio_call ingress.validate_session "$@"; }
+bashio::jobs.reset() { __bashio_call jobs.reset "$@"; }
+bashio::jobs.options() { __bashio_call jobs.options "$@"; }
+bashio::jobs() { __bashio_call jobs "$@"; }
+bashio::job.name() { __bashio_call job.name "$@"; }
+bashio::job.reference() { __bashio_call job.reference "$@"; }
+bashio::job.progress() { __bashio_call job.progress "$@"; }
+bashio::job.stage() { __bashio_call job.stage "$@"; }
+bashio::job.done() { __bashio_call job.done "$@"; }
+bashio::job.created() { __bashio_call job.created "$@"; }
+bashio::job.child_jobs() { __bashio_call job.child_jobs "$@"; }
+bashio::job.errors() { __bashio_call job.errors "$@"; }
+bashio::job.extra() { __bashio_call job.extra "$@"; }
+bashio::job.delete() { __bashio_call job.delete "$@"; }
 bashio::jq() { __bashio_call jq "$@"; }
 bashio::jq.exists() { __bashio_call jq.exists "$@"; }
 bashio::jq.has_value() { __bashio_call jq.has_value "$@"; }
@@ -365,6 +541,106 @@ bashio::jq.is_string() { __bashio_call jq.is_string "$@"; }
 bashio::jq.is_object() { __bashio_call jq.is_object "$@"; }
 bashio::jq.is_number() { __bashio_call jq.is_number "$@"; }
 bashio::jq.is_array() { __bashio_call jq.is_array "$@"; }
+bashio::mounts() { __bashio_call mounts "$@"; }
+bashio::mounts.list() { __bashio_call mounts.list "$@"; }
+bashio::mounts.default_backup_mount() { __bashio_call mounts.default_backup_mount "$@"; }
+bashio::mounts.create() { __bashio_call mounts.create "$@"; }
+bashio::mounts.options() { __bashio_call mounts.options "$@"; }
+bashio::mount.reload() { __bashio_call mount.reload "$@"; }
+bashio::mount.delete() { __bashio_call mount.delete "$@"; }
+bashio::multicast.update() { __bashio_call multicast.update "$@"; }
+bashio::multicast.restart() { __bashio_call multicast.restart "$@"; }
+bashio::multicast.logs() { __bashio_call multicast.logs "$@"; }
+bashio::multicast() { __bashio_call multicast "$@"; }
+bashio::multicast.version() { __bashio_call multicast.version "$@"; }
+bashio::multicast.version_latest() { __bashio_call multicast.version_latest "$@"; }
+bashio::multicast.update_available() { __bashio_call multicast.update_available "$@"; }
+bashio::multicast.stats() { __bashio_call multicast.stats "$@"; }
+bashio::multicast.cpu_percent() { __bashio_call multicast.cpu_percent "$@"; }
+bashio::multicast.memory_usage() { __bashio_call multicast.memory_usage "$@"; }
+bashio::multicast.memory_limit() { __bashio_call multicast.memory_limit "$@"; }
+bashio::multicast.memory_percent() { __bashio_call multicast.memory_percent "$@"; }
+bashio::multicast.network_tx() { __bashio_call multicast.network_tx "$@"; }
+bashio::multicast.network_rx() { __bashio_call multicast.network_rx "$@"; }
+bashio::multicast.blk_read() { __bashio_call multicast.blk_read "$@"; }
+bashio::multicast.blk_write() { __bashio_call multicast.blk_write "$@"; }
+bashio::net.wait_for() { __bashio_call net.wait_for "$@"; }
+bashio::network.reload() { __bashio_call network.reload "$@"; }
+bashio::network() { __bashio_call network "$@"; }
+bashio::network.host_internet() { __bashio_call network.host_internet "$@"; }
+bashio::network.supervisor_internet() { __bashio_call network.supervisor_internet "$@"; }
+bashio::network.interfaces() { __bashio_call network.interfaces "$@"; }
+bashio::network.interface() { __bashio_call network.interface "$@"; }
+bashio::network.name() { __bashio_call network.name "$@"; }
+bashio::network.type() { __bashio_call network.type "$@"; }
+bashio::network.enabled() { __bashio_call network.enabled "$@"; }
+bashio::network.connected() { __bashio_call network.connected "$@"; }
+bashio::network.ipv4_method() { __bashio_call network.ipv4_method "$@"; }
+bashio::network.ipv6_method() { __bashio_call network.ipv6_method "$@"; }
+bashio::network.ipv4_address() { __bashio_call network.ipv4_address "$@"; }
+bashio::network.ipv6_address() { __bashio_call network.ipv6_address "$@"; }
+bashio::network.ipv4_nameservers() { __bashio_call network.ipv4_nameservers "$@"; }
+bashio::network.ipv6_nameservers() { __bashio_call network.ipv6_nameservers "$@"; }
+bashio::network.ipv4_gateway() { __bashio_call network.ipv4_gateway "$@"; }
+bashio::network.ipv6_gateway() { __bashio_call network.ipv6_gateway "$@"; }
+bashio::network.ipv4() { __bashio_call network.ipv4 "$@"; }
+bashio::network.ipv6() { __bashio_call network.ipv6 "$@"; }
+bashio::observer.update() { __bashio_call observer.update "$@"; }
+bashio::observer() { __bashio_call observer "$@"; }
+bashio::observer.version() { __bashio_call observer.version "$@"; }
+bashio::observer.version_latest() { __bashio_call observer.version_latest "$@"; }
+bashio::observer.update_available() { __bashio_call observer.update_available "$@"; }
+bashio::observer.host() { __bashio_call observer.host "$@"; }
+bashio::observer.stats() { __bashio_call observer.stats "$@"; }
+bashio::observer.cpu_percent() { __bashio_call observer.cpu_percent "$@"; }
+bashio::observer.memory_usage() { __bashio_call observer.memory_usage "$@"; }
+bashio::observer.memory_limit() { __bashio_call observer.memory_limit "$@"; }
+bashio::observer.memory_percent() { __bashio_call observer.memory_percent "$@"; }
+bashio::observer.network_tx() { __bashio_call observer.network_tx "$@"; }
+bashio::observer.network_rx() { __bashio_call observer.network_rx "$@"; }
+bashio::observer.blk_read() { __bashio_call observer.blk_read "$@"; }
+bashio::observer.blk_write() { __bashio_call observer.blk_write "$@"; }
+bashio::os.update() { __bashio_call os.update "$@"; }
+bashio::os.config_sync() { __bashio_call os.config_sync "$@"; }
+bashio::os() { __bashio_call os "$@"; }
+bashio::os.version() { __bashio_call os.version "$@"; }
+bashio::os.version_latest() { __bashio_call os.version_latest "$@"; }
+bashio::os.update_available() { __bashio_call os.update_available "$@"; }
+bashio::os.board() { __bashio_call os.board "$@"; }
+bashio::os.boot() { __bashio_call os.boot "$@"; }
+bashio::os.swap() { __bashio_call os.swap "$@"; }
+bashio::os.swap.options() { __bashio_call os.swap.options "$@"; }
+bashio::os.datadisk.list() { __bashio_call os.datadisk.list "$@"; }
+bashio::os.datadisk.move() { __bashio_call os.datadisk.move "$@"; }
+bashio::os.datadisk.wipe() { __bashio_call os.datadisk.wipe "$@"; }
+bashio::os.boot_slot() { __bashio_call os.boot_slot "$@"; }
+bashio::os.boards.green() { __bashio_call os.boards.green "$@"; }
+bashio::os.boards.green.options() { __bashio_call os.boards.green.options "$@"; }
+bashio::os.boards.yellow() { __bashio_call os.boards.yellow "$@"; }
+bashio::os.boards.yellow.options() { __bashio_call os.boards.yellow.options "$@"; }
+bashio::repositories() { __bashio_call repositories "$@"; }
+bashio::repository.name() { __bashio_call repository.name "$@"; }
+bashio::repository.source() { __bashio_call repository.source "$@"; }
+bashio::repository.url() { __bashio_call repository.url "$@"; }
+bashio::repository.maintainer() { __bashio_call repository.maintainer "$@"; }
+bashio::repository.add() { __bashio_call repository.add "$@"; }
+bashio::repository.delete() { __bashio_call repository.delete "$@"; }
+bashio::repository.repair() { __bashio_call repository.repair "$@"; }
+bashio::resolution() { __bashio_call resolution "$@"; }
+bashio::resolution.unsupported() { __bashio_call resolution.unsupported "$@"; }
+bashio::resolution.unhealthy() { __bashio_call resolution.unhealthy "$@"; }
+bashio::resolution.issues() { __bashio_call resolution.issues "$@"; }
+bashio::resolution.suggestions() { __bashio_call resolution.suggestions "$@"; }
+bashio::resolution.checks() { __bashio_call resolution.checks "$@"; }
+bashio::resolution.suggestion.apply() { __bashio_call resolution.suggestion.apply "$@"; }
+bashio::resolution.suggestion.dismiss() { __bashio_call resolution.suggestion.dismiss "$@"; }
+bashio::resolution.issue.dismiss() { __bashio_call resolution.issue.dismiss "$@"; }
+bashio::resolution.check() { __bashio_call resolution.check "$@"; }
+bashio::resolution.healthcheck() { __bashio_call resolution.healthcheck "$@"; }
+bashio::security() { __bashio_call security "$@"; }
+bashio::security.options() { __bashio_call security.options "$@"; }
+bashio::security.pwned() { __bashio_call security.pwned "$@"; }
+bashio::security.force_security() { __bashio_call security.force_security "$@"; }
 bashio::services() { __bashio_call services "$@"; }
 bashio::services.available() { __bashio_call services.available "$@"; }
 bashio::services.publish() { __bashio_call services.publish "$@"; }
@@ -375,6 +651,40 @@ bashio::string.replace() { __bashio_call string.replace "$@"; }
 bashio::string.length() { __bashio_call string.length "$@"; }
 bashio::string.substring() { __bashio_call string.substring "$@"; }
 bashio::supervisor.ping() { __bashio_call supervisor.ping "$@"; }
+bashio::supervisor.update() { __bashio_call supervisor.update "$@"; }
+bashio::supervisor.reload() { __bashio_call supervisor.reload "$@"; }
+bashio::supervisor.restart() { __bashio_call supervisor.restart "$@"; }
+bashio::supervisor.repair() { __bashio_call supervisor.repair "$@"; }
+bashio::supervisor.logs() { __bashio_call supervisor.logs "$@"; }
+bashio::supervisor.logs_latest() { __bashio_call supervisor.logs_latest "$@"; }
+bashio::supervisor() { __bashio_call supervisor "$@"; }
+bashio::supervisor.version() { __bashio_call supervisor.version "$@"; }
+bashio::supervisor.version_latest() { __bashio_call supervisor.version_latest "$@"; }
+bashio::supervisor.update_available() { __bashio_call supervisor.update_available "$@"; }
+bashio::supervisor.arch() { __bashio_call supervisor.arch "$@"; }
+bashio::supervisor.supported() { __bashio_call supervisor.supported "$@"; }
+bashio::supervisor.healthy() { __bashio_call supervisor.healthy "$@"; }
+bashio::supervisor.channel() { __bashio_call supervisor.channel "$@"; }
+bashio::supervisor.timezone() { __bashio_call supervisor.timezone "$@"; }
+bashio::supervisor.country() { __bashio_call supervisor.country "$@"; }
+bashio::supervisor.logging() { __bashio_call supervisor.logging "$@"; }
+bashio::supervisor.ip_address() { __bashio_call supervisor.ip_address "$@"; }
+bashio::supervisor.debug() { __bashio_call supervisor.debug "$@"; }
+bashio::supervisor.debug_block() { __bashio_call supervisor.debug_block "$@"; }
+bashio::supervisor.diagnostics() { __bashio_call supervisor.diagnostics "$@"; }
+bashio::supervisor.auto_update() { __bashio_call supervisor.auto_update "$@"; }
+bashio::supervisor.detect_blocking_io() { __bashio_call supervisor.detect_blocking_io "$@"; }
+bashio::supervisor.addons() { __bashio_call supervisor.addons "$@"; }
+bashio::supervisor.addons_repositories() { __bashio_call supervisor.addons_repositories "$@"; }
+bashio::supervisor.stats() { __bashio_call supervisor.stats "$@"; }
+bashio::supervisor.cpu_percent() { __bashio_call supervisor.cpu_percent "$@"; }
+bashio::supervisor.memory_usage() { __bashio_call supervisor.memory_usage "$@"; }
+bashio::supervisor.memory_limit() { __bashio_call supervisor.memory_limit "$@"; }
+bashio::supervisor.memory_percent() { __bashio_call supervisor.memory_percent "$@"; }
+bashio::supervisor.network_tx() { __bashio_call supervisor.network_tx "$@"; }
+bashio::supervisor.network_rx() { __bashio_call supervisor.network_rx "$@"; }
+bashio::supervisor.blk_read() { __bashio_call supervisor.blk_read "$@"; }
+bashio::supervisor.blk_write() { __bashio_call supervisor.blk_write "$@"; }
 bashio::trace() {
     [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]]
 }
@@ -393,6 +703,9 @@ bashio::try.succeeded() {
 bashio::try.failed() {
     ((__BASHIO_TRY_EXIT_STATUS != 0))
 }
+bashio::updates() { __bashio_call updates "$@"; }
+bashio::updates.refresh() { __bashio_call updates.refresh "$@"; }
+bashio::updates.reload() { __bashio_call updates.reload "$@"; }
 bashio::var.true() { __bashio_call var.true "$@"; }
 bashio::var.false() { __bashio_call var.false "$@"; }
 bashio::var.defined() {

@@ -3,8 +3,10 @@
 //! capture standing in for `$(...)`), where log lines go (LOG_FD), and a model
 //! of bash's errexit so nested calls stop where bashio's would.
 //!
-//! It refuses to guess the caller's shell context: a call starts as bashio's
-//! functions do at a script's top level, with errexit in force.
+//! Whether errexit is in force where the call was made comes from the shim
+//! (`__BASHIO_ERREXIT`: bash ignores it inside conditions such as `if f` or
+//! `f || ...`); it refuses to guess otherwise: a call from anywhere else
+//! starts as bashio's functions do at a script's top level, with errexit on.
 
 use std::ffi::OsString;
 use std::io::{self, Write};
@@ -184,7 +186,7 @@ impl Ctx {
     pub fn from_env() -> Ctx {
         Ctx {
             settings: Settings::from_env(),
-            errexit: true,
+            errexit: std::env::var_os("__BASHIO_ERREXIT").is_none_or(|v| v != "0"),
             captures: Vec::new(),
             stdout: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
             log_sink: log_sink_from_env(),

@@ -113,6 +113,16 @@ export LOG_FD
 __bashio_call() {
     local __bashio_name=${1} __bashio_arg __bashio_count=0 __bashio_status=0 __bashio_long=0
     shift
+    # Whether errexit is in force here: bash ignores it inside conditions
+    # (if, while, ||, &&, !), and the function must then go on past a
+    # failing command as bashio's would. Only there does the ERR trap not
+    # fire; `local` keeps the probe's own status from counting.
+    local __bashio_errexit=0
+    if [[ $- == *e* ]]; then
+        # shellcheck disable=SC2155
+        local __bashio_probe=$(trap 'echo 1' ERR; false)
+        __bashio_errexit=${__bashio_probe:-0}
+    fi
     for __bashio_arg in "$@"; do
         __bashio_count=$((__bashio_count + 1))
         if ((${#__bashio_arg} > 30000)); then
@@ -122,7 +132,7 @@ __bashio_call() {
         local -x "__BASHIO_ARG${__bashio_count}=${__bashio_arg}"
     done
     if ((__bashio_long)); then
-        printf '%s\0' "$@" | __BASHIO_ARGC=stdin \
+        printf '%s\0' "$@" | __BASHIO_ARGC=stdin __BASHIO_ERREXIT=${__bashio_errexit} \
             __BASHIO_LOG_LEVEL=${__BASHIO_LOG_LEVEL} \
             __BASHIO_LOG_FORMAT=${__BASHIO_LOG_FORMAT} \
             __BASHIO_LOG_TIMESTAMP=${__BASHIO_LOG_TIMESTAMP} \
@@ -132,7 +142,7 @@ __bashio_call() {
             __BASHIO_HIBP_ENDPOINT=${__BASHIO_HIBP_ENDPOINT} \
             "${__BASHIO_BIN}" "${__bashio_name}" || __bashio_status=$?
     else
-        __BASHIO_ARGC=${__bashio_count} \
+        __BASHIO_ARGC=${__bashio_count} __BASHIO_ERREXIT=${__bashio_errexit} \
             __BASHIO_LOG_LEVEL=${__BASHIO_LOG_LEVEL} \
             __BASHIO_LOG_FORMAT=${__BASHIO_LOG_FORMAT} \
             __BASHIO_LOG_TIMESTAMP=${__BASHIO_LOG_TIMESTAMP} \

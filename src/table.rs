@@ -18,7 +18,11 @@ pub enum Body {
     /// A function that fetches and filters one Supervisor document (`bashio::info`).
     BlobFetch(&'static bashio::blob::Blob),
     /// A getter over such a document: `bashio::info KEY FILTER` behind its own name.
-    BlobGet { blob: &'static bashio::blob::Blob, key: &'static str, filter: &'static str },
+    BlobGet {
+        blob: &'static bashio::blob::Blob,
+        key: &'static str,
+        filter: &'static str,
+    },
     /// Must run in the calling shell (it exits it, or changes its variables):
     /// the bash body, written into the shim.
     Shell(&'static str),
@@ -64,16 +68,38 @@ pub const MODULES: &[&[Function]] = &[
     bashio::cache::FUNCTIONS,
     bashio::apps::FUNCTIONS,
     bashio::api::FUNCTIONS,
+    bashio::audio::FUNCTIONS,
+    bashio::auth::FUNCTIONS,
+    bashio::backups::FUNCTIONS,
+    bashio::cli::FUNCTIONS,
     bashio::config::FUNCTIONS,
+    bashio::core::FUNCTIONS,
     bashio::debug::FUNCTIONS,
     bashio::pwned::FUNCTIONS,
     bashio::exit::FUNCTIONS,
+    bashio::discovery::FUNCTIONS,
+    bashio::docker::FUNCTIONS,
+    bashio::dns::FUNCTIONS,
+    bashio::hardware::FUNCTIONS,
+    bashio::host::FUNCTIONS,
+    bashio::ingress::FUNCTIONS,
+    bashio::jobs::FUNCTIONS,
     bashio::jq::FUNCTIONS,
+    bashio::mounts::FUNCTIONS,
+    bashio::multicast::FUNCTIONS,
+    bashio::net::FUNCTIONS,
+    bashio::network::FUNCTIONS,
+    bashio::observer::FUNCTIONS,
+    bashio::os::FUNCTIONS,
+    bashio::repositories::FUNCTIONS,
+    bashio::resolution::FUNCTIONS,
+    bashio::security::FUNCTIONS,
     bashio::services::FUNCTIONS,
     bashio::string::FUNCTIONS,
     bashio::supervisor::FUNCTIONS,
     bashio::trace::FUNCTIONS,
     bashio::try_::FUNCTIONS,
+    bashio::updates::FUNCTIONS,
     bashio::var::FUNCTIONS,
 ];
 
@@ -124,7 +150,9 @@ pub fn call(ctx: &mut Ctx, function: &Function, args: &Args) -> Ret {
         Body::Native(run) => run(ctx, args),
         Body::AppGet { .. } => bashio::apps::run_row(ctx, function.name, function.body, args),
         Body::BlobFetch(blob) => bashio::blob::fetch(ctx, blob, args),
-        Body::BlobGet { blob, key, filter } => bashio::blob::get(ctx, function.name, blob, key, filter),
+        Body::BlobGet { blob, key, filter } => {
+            bashio::blob::get(ctx, function.name, blob, key, filter)
+        }
         Body::Shell(_) => {
             eprintln!(
                 "bashio: {} changes the calling shell; use it in a script run by bashio or after sourcing the library",

@@ -193,7 +193,8 @@ pub fn supervisor(ctx: &mut Ctx, method: &str, resource: &str, third: &[u8], fil
         _ => {}
     }
 
-    let raw = var::is_true(ctx, raw);
+    let raw_arg = raw;
+    let raw = var::is_true(ctx, raw_arg);
     if !raw {
         let result = ctx.assign(|c| jq::query(c, &response, ".result", &[]))?;
         if var::equals(ctx, result.as_bytes(), b"error") {
@@ -209,7 +210,7 @@ pub fn supervisor(ctx: &mut Ctx, method: &str, resource: &str, third: &[u8], fil
         return fail(ctx, "Unknown HTTP error occurred");
     }
 
-    if raw {
+    if var::is_true(ctx, raw_arg) {
         ctx.echo(&response);
         return OK;
     }

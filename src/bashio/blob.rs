@@ -23,34 +23,52 @@ pub fn fetch(ctx: &mut Ctx, blob: &Blob, args: &Args) -> Ret {
     let cache_key = args.or(0, blob.base_key);
     let filter = args.str(1);
     log::trace(ctx, blob.function, args);
+    fetch_document(
+        ctx,
+        blob.resource,
+        blob.base_key,
+        blob.what,
+        &cache_key,
+        &filter,
+    )
+}
 
-    if cache::exists(ctx, &cache_key) {
+/// The fetch after its trace line, for a document whose resource and base
+/// key are known only at call time (one per network interface).
+pub fn fetch_document(
+    ctx: &mut Ctx,
+    resource: &str,
+    base_key: &str,
+    what: &str,
+    cache_key: &str,
+    filter: &str,
+) -> Ret {
+    if cache::exists(ctx, cache_key) {
         // The base key holds the whole document: it answers filtered calls
         // only under another key.
-        if cache_key != blob.base_key || !var::has_value(ctx, filter.as_bytes()) {
-            cache::print(ctx, &cache_key)?;
+        if cache_key != base_key || !var::has_value(ctx, filter.as_bytes()) {
+            cache::print(ctx, cache_key)?;
             return OK;
         }
     }
 
-    let info = if cache::exists(ctx, blob.base_key) {
-        ctx.assign(|c| cache::print(c, blob.base_key))?.into_bytes()
+    let info = if cache::exists(ctx, base_key) {
+        ctx.assign(|c| cache::print(c, base_key))?.into_bytes()
     } else {
-        let (response, code) =
-            ctx.capture(|c| api::supervisor(c, "GET", blob.resource, b"false", ""));
+        let (response, code) = ctx.capture(|c| api::supervisor(c, "GET", resource, b"false", ""));
         ctx.check(code)?;
         if code != 0 {
-            log::error(ctx, format!("Failed to get {} from Supervisor API", blob.what));
+            log::error(ctx, format!("Failed to get {what} from Supervisor API"));
             return NOK;
         }
-        let code = cache::set(ctx, blob.base_key, &response)?;
+        let code = cache::set(ctx, base_key, &response)?;
         ctx.check(code)?;
         response
     };
 
     let mut response = info.clone();
     if var::has_value(ctx, filter.as_bytes()) {
-        let (filtered, code) = ctx.capture(|c| super::jq::query(c, &info, &filter, &[]));
+        let (filtered, code) = ctx.capture(|c| super::jq::query(c, &info, filter, &[]));
         ctx.check(code)?;
         if code != 0 {
             log::error(ctx, "Failed to execute the jq filter");
@@ -59,8 +77,8 @@ pub fn fetch(ctx: &mut Ctx, blob: &Blob, args: &Args) -> Ret {
         response = filtered;
     }
 
-    if cache_key != blob.base_key {
-        let code = cache::set(ctx, &cache_key, &response)?;
+    if cache_key != base_key {
+        let code = cache::set(ctx, cache_key, &response)?;
         ctx.check(code)?;
     }
     ctx.print(&response);
@@ -70,5 +88,19 @@ pub fn fetch(ctx: &mut Ctx, blob: &Blob, args: &Args) -> Ret {
 /// A getter row: its trace line, then the fetch with its key and filter.
 pub fn get(ctx: &mut Ctx, name: &str, blob: &Blob, key: &str, filter: &str) -> Ret {
     log::trace_name(ctx, name);
+    fetch(ctx, blob, &Args::of(&[key, filter]))
+}
+
+/// A getter whose bashio function traces its arguments too
+/// (`bashio::os.update_available "$@"`), so it is native, not a row.
+pub fn get_traced(
+    ctx: &mut Ctx,
+    name: &str,
+    args: &Args,
+    blob: &Blob,
+    key: &str,
+    filter: &str,
+) -> Ret {
+    log::trace(ctx, name, args);
     fetch(ctx, blob, &Args::of(&[key, filter]))
 }

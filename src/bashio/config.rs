@@ -107,23 +107,51 @@ pub const FUNCTIONS: &[Function] = &[
 
 /// The jq program bashio runs for a key: unset is null, strings and
 /// booleans as they are, arrays one item per line, empty containers nothing.
-fn query_for(key: &str) -> String {
+/// Its text is laid out as bashio's (a here-document indented by `indent`
+/// spaces), since trace lines show it.
+pub fn query_for(key: &str, indent: usize) -> String {
     let k = format!(".{key}");
-    format!(
-        "if ({k} == null) then null elif ({k} | type == \"string\") then {k} // empty \
-         elif ({k} | type == \"boolean\") then {k} // false \
-         elif ({k} | type == \"array\") then if ({k} == []) then empty else {k}[] end \
-         elif ({k} | type == \"object\") then if ({k} == {{}}) then empty else {k} end \
-         else {k} end"
-    )
+    let lines: [(usize, String); 21] = [
+        (0, format!("if ({k} == null) then")),
+        (1, "null".to_string()),
+        (0, format!("elif ({k} | type == \"string\") then")),
+        (1, format!("{k} // empty")),
+        (0, format!("elif ({k} | type == \"boolean\") then")),
+        (1, format!("{k} // false")),
+        (0, format!("elif ({k} | type == \"array\") then")),
+        (1, format!("if ({k} == []) then")),
+        (2, "empty".to_string()),
+        (1, "else".to_string()),
+        (2, format!("{k}[]")),
+        (1, "end".to_string()),
+        (0, format!("elif ({k} | type == \"object\") then")),
+        (1, format!("if ({k} == {{}}) then")),
+        (2, "empty".to_string()),
+        (1, "else".to_string()),
+        (2, k.clone()),
+        (1, "end".to_string()),
+        (0, "else".to_string()),
+        (1, k.clone()),
+        (0, "end".to_string()),
+    ];
+    let mut query = String::new();
+    for (i, (depth, line)) in lines.iter().enumerate() {
+        if i > 0 {
+            query.push('\n');
+            query.push_str(&" ".repeat(indent + 4 * depth));
+        }
+        query.push_str(line);
+    }
+    query
 }
 
-/// An option's value as bashio's config query prints it.
-pub fn value_of(ctx: &mut Ctx, options: &[u8], key: &str) -> Ret {
+/// An option's value as bashio's config query prints it; `indent` lays the
+/// query out as the calling bashio function's here-document is indented.
+pub fn value_of(ctx: &mut Ctx, options: &[u8], key: &str, indent: usize) -> Ret {
     if key.starts_with('$') {
         return jq::jsonpath(ctx, options, key);
     }
-    jq::query(ctx, options, &query_for(key), &[])
+    jq::query(ctx, options, &query_for(key, indent), &[])
 }
 
 /// `bashio::config KEY [DEFAULT]`.
@@ -132,7 +160,7 @@ pub fn config(ctx: &mut Ctx, args: &Args) -> Ret {
     let key = args.str(0);
     let default = args.or(1, "null");
     let options = ctx.assign(apps::config)?;
-    let result = ctx.assign(|c| value_of(c, options.as_bytes(), &key))?;
+    let result = ctx.assign(|c| value_of(c, options.as_bytes(), &key, 8))?;
     if result == "null" {
         ctx.echo(default.as_bytes());
     } else {
@@ -449,7 +477,8 @@ fn suggest_safe_password(ctx: &mut Ctx, args: &Args) -> Ret {
     OK
 }
 
-/// The fatal block of `config.require.ssl` for one missing piece.
+/// The fatal block of `config.require.ssl` for one missing piece (`what`:
+/// `file` for the certificate, `key file` for its key).
 fn ssl_failure(ctx: &mut Ctx, key: &str, option: &str, what: &str, file_missing: bool) -> Ret {
     log::fatal(ctx, "");
     log::fatal(
@@ -509,19 +538,10 @@ fn require_ssl(ctx: &mut Ctx, args: &Args) -> Ret {
     if !holds(ctx, |c| is_true(c, &key))? {
         return OK;
     }
-    let pieces = [
-        (&certfile, "certificate file"),
-        (&keyfile, "certificate key file"),
-    ];
+    let pieces = [(&certfile, "file"), (&keyfile, "key file")];
     for (option, what) in pieces {
         if holds(ctx, |c| empty(c, option))? {
-            return ssl_failure(
-                ctx,
-                &key,
-                option,
-                &format!("{what} file").replace(" file file", " file"),
-                false,
-            );
+            return ssl_failure(ctx, &key, option, what, false);
         }
     }
     for (option, what) in pieces {

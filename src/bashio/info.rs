@@ -14,26 +14,50 @@ macro_rules! get {
     ($name:literal, $filter:literal, $what:literal) => {
         Function::new(
             concat!("bashio::info.", $name),
-            BlobGet { blob: &INFO, key: concat!("supervisor.info.", $name), filter: $filter },
+            BlobGet {
+                blob: &INFO,
+                key: concat!("supervisor.info.", $name),
+                filter: $filter,
+            },
             concat!(": ", $what),
         )
     };
 }
 
 pub const FUNCTIONS: &[Function] = &[
-    Function::new("bashio::info", BlobFetch(&INFO), "[CACHE_KEY] [FILTER]: system information, filtered"),
+    Function::new(
+        "bashio::info",
+        BlobFetch(&INFO),
+        "[CACHE_KEY] [FILTER]: system information, filtered",
+    ),
     get!("supervisor", ".supervisor", "the Supervisor's version"),
-    get!("homeassistant", ".homeassistant", "Home Assistant's version"),
+    get!(
+        "homeassistant",
+        ".homeassistant",
+        "Home Assistant's version"
+    ),
     get!("hassos", ".hassos", "the operating system's version"),
     get!("hostname", ".hostname", "the host's name"),
     get!("machine", ".machine", "the machine type"),
     get!("arch", ".arch", "the architecture"),
     get!("channel", ".channel", "the update channel"),
-    get!("supported_arch", ".supported_arch[]", "the supported architectures"),
+    get!(
+        "supported_arch",
+        ".supported_arch[]",
+        "the supported architectures"
+    ),
     get!("logging", ".logging", "the Supervisor's log level"),
     get!("timezone", ".timezone", "the system's time zone"),
-    get!("supported", ".supported", "whether the installation is supported"),
+    get!(
+        "supported",
+        ".supported",
+        "whether the installation is supported"
+    ),
     get!("docker", ".docker", "Docker's version"),
-    get!("operating_system", ".operating_system", "the operating system"),
+    get!(
+        "operating_system",
+        ".operating_system",
+        "the operating system"
+    ),
     get!("state", ".state", "the Supervisor's state"),
 ];

@@ -64,7 +64,13 @@ pub fn evaluate(data: &[u8], filter: &str, vars: &[JqVar]) -> JqOutput {
 pub fn query(ctx: &mut Ctx, data: &[u8], filter: &str, extra: &[Vec<u8>]) -> Ret {
     let mut traced = vec![data.to_vec(), filter.as_bytes().to_vec()];
     traced.extend_from_slice(extra);
-    log::trace(ctx, "bashio::jq", &Args(traced));
+    run(ctx, &Args(traced), data, filter, extra)
+}
+
+/// `bashio::jq` whose trace line shows `traced`, the arguments as given
+/// (without the default filter a caller left out).
+fn run(ctx: &mut Ctx, traced: &Args, data: &[u8], filter: &str, extra: &[Vec<u8>]) -> Ret {
+    log::trace(ctx, "bashio::jq", traced);
     let vars = match parse_vars(extra) {
         Ok(vars) => vars,
         Err(message) => {
@@ -82,7 +88,7 @@ pub fn query(ctx: &mut Ctx, data: &[u8], filter: &str, extra: &[Vec<u8>]) -> Ret
 }
 
 fn jq_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    query(ctx, args.bytes(0), &args.or(1, "."), args.rest(2))
+    run(ctx, args, args.bytes(0), &args.or(1, "."), args.rest(2))
 }
 
 fn exists_fn(ctx: &mut Ctx, args: &Args) -> Ret {

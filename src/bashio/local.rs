@@ -160,10 +160,10 @@ pub fn addon_info(ctx: &mut Ctx, resource: &str) -> Ret {
             "read this add-on's facts (set BASHIO_ADDON_CONFIG to its config.yaml)",
         );
     };
-    let facts = read_addon_config(&path).and_then(|config| {
+    let facts = read_addon_config(&path).map(|config| {
         let options =
             read_options().unwrap_or_else(|_| config.get("options").cloned().unwrap_or(json!({})));
-        Ok(info_from_config(&config, options))
+        info_from_config(&config, options)
     });
     match facts {
         Ok(info) => {

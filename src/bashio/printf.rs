@@ -4,6 +4,12 @@
 /// Expands backslash escapes as bash's `printf '%b'` does. Returns the bytes
 /// and whether `\c` asked to stop all further output.
 pub fn expand_b(input: &[u8]) -> (Vec<u8>, bool) {
+    expand(input, super::string::utf8_locale())
+}
+
+/// `expand_b` in a locale that is UTF-8 (`utf8`) or not, which decides how
+/// `\u` and `\U` come out.
+fn expand(input: &[u8], utf8: bool) -> (Vec<u8>, bool) {
     let mut out = Vec::with_capacity(input.len());
     let mut i = 0;
     while i < input.len() {
@@ -59,7 +65,7 @@ pub fn expand_b(input: &[u8]) -> (Vec<u8>, bool) {
                     out.push(next);
                 } else {
                     i += used;
-                    push_unicode(&mut out, value);
+                    push_unicode(&mut out, value, utf8);
                 }
             }
             other => {
@@ -84,7 +90,18 @@ fn hex_digits(input: &[u8], limit: usize) -> (u32, usize) {
     (value, used)
 }
 
-fn push_unicode(out: &mut Vec<u8>, value: u32) {
+/// A `\u`/`\U` escape as bash writes it: UTF-8 in a UTF-8 locale; elsewhere
+/// ASCII as itself and anything else as the escape, in upper case.
+fn push_unicode(out: &mut Vec<u8>, value: u32, utf8: bool) {
+    if value >= 0x80 && !utf8 {
+        let escape = if value < 0x10000 {
+            format!("\\u{value:04X}")
+        } else {
+            format!("\\U{value:08X}")
+        };
+        out.extend_from_slice(escape.as_bytes());
+        return;
+    }
     match char::from_u32(value) {
         Some(c) => {
             let mut buffer = [0u8; 4];
@@ -102,10 +119,10 @@ fn push_unicode(out: &mut Vec<u8>, value: u32) {
 
 #[cfg(test)]
 mod tests {
-    use super::expand_b;
+    use super::{expand, expand_b};
 
     fn b(s: &str) -> Vec<u8> {
-        expand_b(s.as_bytes()).0
+        expand(s.as_bytes(), true).0
     }
 
     #[test]
@@ -118,6 +135,13 @@ mod tests {
         assert_eq!(b("\\101"), b"A");
         assert_eq!(b("\\u00e9"), "é".as_bytes());
         assert_eq!(b("keep \\q and trailing \\"), b"keep \\q and trailing \\");
+    }
+
+    #[test]
+    fn unicode_escapes_outside_a_utf8_locale() {
+        let c = |s: &str| expand(s.as_bytes(), false).0;
+        assert_eq!(c("\\u00e9 \\u0041"), b"\\u00E9 A");
+        assert_eq!(c("\\U0001f600"), b"\\U0001F600");
     }
 
     #[test]

@@ -50,7 +50,7 @@ fn services(ctx: &mut Ctx, args: &Args) -> Ret {
     };
     let mut response = details.clone();
     if super::var::has_value(ctx, key.as_bytes()) {
-        response = ctx.assign(|c| config::value_of(c, details.as_bytes(), &key))?;
+        response = ctx.assign(|c| config::value_of(c, details.as_bytes(), &key, 12))?;
     }
     ctx.print(response.as_bytes());
     OK

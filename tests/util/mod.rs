@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[allow(unused_imports)]
 pub use mock_supervisor::{Fault, MockSupervisor, RecordedRequest, World};
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);

@@ -1,0 +1,253 @@
+//! bashio's audio.sh: the audio server (the PulseAudio plugin). Its info and
+//! stats documents and their getters are rows; its actions and the stream
+//! settings (volume, mute, default stream, card profile) are native, and
+//! check the stream type, index and volume before anything is sent.
+
+use super::blob::{self, Blob};
+use super::{actions, log, var};
+use crate::ctx::{Args, Ctx, Ret, NOK};
+use crate::table::{Body::*, Function};
+
+pub static INFO: Blob = Blob {
+    function: "bashio::audio",
+    resource: "/audio/info",
+    base_key: "audio.info",
+    what: "audio info",
+};
+
+pub static STATS: Blob = Blob {
+    function: "bashio::audio.stats",
+    resource: "/audio/stats",
+    base_key: "audio.stats",
+    what: "audio stats",
+};
+
+macro_rules! info {
+    ($name:literal, $filter:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::audio.", $name),
+            BlobGet {
+                blob: &INFO,
+                key: concat!("audio.info.", $name),
+                filter: $filter,
+            },
+            concat!(": ", $what),
+        )
+    };
+}
+
+macro_rules! stat {
+    ($name:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::audio.", $name),
+            BlobGet {
+                blob: &STATS,
+                key: concat!("audio.stats.", $name),
+                filter: concat!(".", $name),
+            },
+            concat!(": the audio server's ", $what),
+        )
+    };
+}
+
+pub const FUNCTIONS: &[Function] = &[
+    Function::new(
+        "bashio::audio.update",
+        Native(update),
+        "[VERSION]: update the audio server (to VERSION, or the latest)",
+    ),
+    Function::new(
+        "bashio::audio.reload",
+        Native(reload),
+        ": reload the audio server",
+    ),
+    Function::new(
+        "bashio::audio.restart",
+        Native(restart),
+        ": restart the audio server",
+    ),
+    Function::new(
+        "bashio::audio.logs",
+        Native(logs),
+        ": the audio server's log",
+    ),
+    Function::new(
+        "bashio::audio.volume",
+        Native(volume),
+        "input|output INDEX VOLUME [APPLICATION]: set a stream's volume (1.0 is 100%)",
+    ),
+    Function::new(
+        "bashio::audio.mute",
+        Native(mute),
+        "input|output INDEX true|false [APPLICATION]: mute or unmute a stream",
+    ),
+    Function::new(
+        "bashio::audio.default",
+        Native(default),
+        "input|output NAME: make NAME the default stream",
+    ),
+    Function::new(
+        "bashio::audio.profile",
+        Native(profile),
+        "CARD NAME: activate a profile on a sound card",
+    ),
+    Function::new(
+        "bashio::audio",
+        BlobFetch(&INFO),
+        "[CACHE_KEY] [FILTER]: the audio server's info, filtered",
+    ),
+    info!("version", ".version", "the audio server's version"),
+    info!(
+        "version_latest",
+        ".version_latest", "the audio server's latest version"
+    ),
+    Function::new(
+        "bashio::audio.update_available",
+        Native(update_available),
+        ": whether an update of the audio server is available",
+    ),
+    info!("host", ".host", "the audio server's host"),
+    Function::new(
+        "bashio::audio.stats",
+        BlobFetch(&STATS),
+        "[CACHE_KEY] [FILTER]: the audio server's resource usage, filtered",
+    ),
+    stat!("cpu_percent", "CPU usage in percent"),
+    stat!("memory_usage", "memory usage"),
+    stat!("memory_limit", "memory limit"),
+    stat!("memory_percent", "memory usage in percent"),
+    stat!("network_tx", "bytes sent"),
+    stat!("network_rx", "bytes received"),
+    stat!("blk_read", "bytes read from disk"),
+    stat!("blk_write", "bytes written to disk"),
+];
+
+fn update(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::update(ctx, "bashio::audio.update", args, "/audio/update")
+}
+
+fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::post_flush(ctx, "bashio::audio.reload", "/audio/reload")
+}
+
+fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::post_flush(ctx, "bashio::audio.restart", "/audio/restart")
+}
+
+fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(ctx, "bashio::audio.logs", "GET", "/audio/logs", b"true")
+}
+
+fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
+    log::trace(ctx, "bashio::audio.update_available", args);
+    let row = ["audio.info.update_available", ".update_available // false"];
+    blob::fetch(ctx, &INFO, &Args::of(&row))
+}
+
+/// The stream type, checked as bashio checks it; false after logging why.
+fn stream_type(ctx: &mut Ctx, source: &[u8]) -> bool {
+    let valid = source == b"input" || source == b"output";
+    if !valid {
+        log::error(ctx, "Invalid stream type, expected 'input' or 'output'");
+    }
+    valid
+}
+
+fn stream_index(ctx: &mut Ctx, index: &[u8]) -> bool {
+    let valid = actions::is_count(index);
+    if !valid {
+        log::error(ctx, "Invalid index, expected a non-negative integer");
+    }
+    valid
+}
+
+/// bash's `[[ VALUE =~ ^(0|[1-9][0-9]*)(\.[0-9]+)?$ ]]`.
+fn is_volume(value: &[u8]) -> bool {
+    match value.iter().position(|&b| b == b'.') {
+        Some(dot) => {
+            let fraction = &value[dot + 1..];
+            actions::is_count(&value[..dot])
+                && !fraction.is_empty()
+                && fraction.iter().all(u8::is_ascii_digit)
+        }
+        None => actions::is_count(value),
+    }
+}
+
+/// `/audio/<what>/<source>`, or the application stream's resource.
+fn stream_resource(ctx: &mut Ctx, what: &str, source: &[u8], application: &str) -> String {
+    let mut resource = format!("/audio/{what}/{}", String::from_utf8_lossy(source));
+    if var::is_true(ctx, application.as_bytes()) {
+        resource.push_str("/application");
+    }
+    resource
+}
+
+fn volume(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::audio.volume", args, 3)?;
+    log::trace(ctx, "bashio::audio.volume", args);
+    let (source, index, level) = (args.bytes(0), args.bytes(1), args.bytes(2));
+    if !stream_type(ctx, source) || !stream_index(ctx, index) {
+        return NOK;
+    }
+    if !is_volume(level) {
+        log::error(ctx, "Invalid volume, expected a non-negative number");
+        return NOK;
+    }
+    let resource = stream_resource(ctx, "volume", source, &args.or(3, "false"));
+    let (index, level) = (actions::raw(index), actions::raw(level));
+    let body = actions::json(ctx, &[b"index", &index, b"volume", &level])?;
+    actions::then_flush(ctx, "POST", &resource, body.as_bytes())
+}
+
+fn mute(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::audio.mute", args, 3)?;
+    log::trace(ctx, "bashio::audio.mute", args);
+    let (source, index) = (args.bytes(0), args.bytes(1));
+    if !stream_type(ctx, source) || !stream_index(ctx, index) {
+        return NOK;
+    }
+    let active: &[u8] = if var::is_true(ctx, args.bytes(2)) {
+        b"^true"
+    } else {
+        b"^false"
+    };
+    let resource = stream_resource(ctx, "mute", source, &args.or(3, "false"));
+    let index = actions::raw(index);
+    let body = actions::json(ctx, &[b"index", &index, b"active", active])?;
+    actions::then_flush(ctx, "POST", &resource, body.as_bytes())
+}
+
+fn default(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::audio.default", args, 2)?;
+    log::trace(ctx, "bashio::audio.default", args);
+    let source = args.bytes(0);
+    if !stream_type(ctx, source) {
+        return NOK;
+    }
+    let body = actions::json(ctx, &[b"name", args.bytes(1)])?;
+    let resource = format!("/audio/default/{}", String::from_utf8_lossy(source));
+    actions::then_flush(ctx, "POST", &resource, body.as_bytes())
+}
+
+fn profile(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::audio.profile", args, 2)?;
+    log::trace(ctx, "bashio::audio.profile", args);
+    let body = actions::json(ctx, &[b"card", args.bytes(0), b"name", args.bytes(1)])?;
+    actions::then_flush(ctx, "POST", "/audio/profile", body.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_volume;
+
+    #[test]
+    fn volumes_are_non_negative_decimals() {
+        for good in ["0", "1", "0.5", "1.25", "10.0"] {
+            assert!(is_volume(good.as_bytes()), "{good}");
+        }
+        for bad in ["", ".5", "1.", "01", "-1", "1.2.3", "1e3", "0.5 "] {
+            assert!(!is_volume(bad.as_bytes()), "{bad:?}");
+        }
+    }
+}

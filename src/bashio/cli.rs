@@ -1,0 +1,95 @@
+//! bashio's cli.sh: the Home Assistant CLI plugin. Its info and stats
+//! documents and their getters are rows; updating it is native.
+
+use super::blob::{self, Blob};
+use super::{actions, log};
+use crate::ctx::{Args, Ctx, Ret};
+use crate::table::{Body::*, Function};
+
+pub static INFO: Blob = Blob {
+    function: "bashio::cli",
+    resource: "/cli/info",
+    base_key: "cli.info",
+    what: "cli info",
+};
+
+pub static STATS: Blob = Blob {
+    function: "bashio::cli.stats",
+    resource: "/cli/stats",
+    base_key: "cli.stats",
+    what: "cli stats",
+};
+
+macro_rules! info {
+    ($name:literal, $filter:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::cli.", $name),
+            BlobGet {
+                blob: &INFO,
+                key: concat!("cli.info.", $name),
+                filter: $filter,
+            },
+            concat!(": ", $what),
+        )
+    };
+}
+
+macro_rules! stat {
+    ($name:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::cli.", $name),
+            BlobGet {
+                blob: &STATS,
+                key: concat!("cli.stats.", $name),
+                filter: concat!(".", $name),
+            },
+            concat!(": the CLI's ", $what),
+        )
+    };
+}
+
+pub const FUNCTIONS: &[Function] = &[
+    Function::new(
+        "bashio::cli.update",
+        Native(update),
+        "[VERSION]: update the CLI (to VERSION, or the latest)",
+    ),
+    Function::new(
+        "bashio::cli",
+        BlobFetch(&INFO),
+        "[CACHE_KEY] [FILTER]: the CLI's info, filtered",
+    ),
+    info!("version", ".version", "the CLI's version"),
+    info!(
+        "version_latest",
+        ".version_latest", "the CLI's latest version"
+    ),
+    Function::new(
+        "bashio::cli.update_available",
+        Native(update_available),
+        ": whether an update of the CLI is available",
+    ),
+    Function::new(
+        "bashio::cli.stats",
+        BlobFetch(&STATS),
+        "[CACHE_KEY] [FILTER]: the CLI's resource usage, filtered",
+    ),
+    stat!("cpu_percent", "CPU usage in percent"),
+    stat!("memory_usage", "memory usage"),
+    stat!("memory_limit", "memory limit"),
+    stat!("memory_percent", "memory usage in percent"),
+    stat!("network_tx", "bytes sent"),
+    stat!("network_rx", "bytes received"),
+    stat!("blk_read", "bytes read from disk"),
+    stat!("blk_write", "bytes written to disk"),
+];
+
+fn update(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::update(ctx, "bashio::cli.update", args, "/cli/update")
+}
+
+fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
+    log::trace(ctx, "bashio::cli.update_available", args);
+    let row = ["cli.info.update_available", ".update_available // false"];
+    blob::fetch(ctx, &INFO, &Args::of(&row))
+}

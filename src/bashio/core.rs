@@ -1,0 +1,200 @@
+//! bashio's core.sh: Home Assistant Core. Its info and stats documents and
+//! their getters are rows; the actions (start, stop, restart, rebuild,
+//! check, update) and the getters that also set (image, watchdog) are
+//! native.
+
+use super::blob::{self, Blob};
+use super::setting::{Kind, Setting};
+use super::{actions, log};
+use crate::ctx::{Args, Ctx, Ret};
+use crate::table::{Body::*, Function};
+
+pub static INFO: Blob = Blob {
+    function: "bashio::core",
+    resource: "/core/info",
+    base_key: "core.info",
+    what: "core info",
+};
+
+pub static STATS: Blob = Blob {
+    function: "bashio::core.stats",
+    resource: "/core/stats",
+    base_key: "core.stats",
+    what: "core stats",
+};
+
+macro_rules! info {
+    ($name:literal, $filter:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::core.", $name),
+            BlobGet {
+                blob: &INFO,
+                key: concat!("core.info.", $name),
+                filter: $filter,
+            },
+            concat!(": ", $what),
+        )
+    };
+}
+
+macro_rules! stat {
+    ($name:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::core.", $name),
+            BlobGet {
+                blob: &STATS,
+                key: concat!("core.stats.", $name),
+                filter: concat!(".", $name),
+            },
+            concat!(": Home Assistant's ", $what),
+        )
+    };
+}
+
+pub const FUNCTIONS: &[Function] = &[
+    Function::new(
+        "bashio::core.start",
+        Native(start),
+        ": start Home Assistant",
+    ),
+    Function::new("bashio::core.stop", Native(stop), ": stop Home Assistant"),
+    Function::new(
+        "bashio::core.restart",
+        Native(restart),
+        ": restart Home Assistant",
+    ),
+    Function::new(
+        "bashio::core.rebuild",
+        Native(rebuild),
+        ": rebuild Home Assistant's container",
+    ),
+    Function::new(
+        "bashio::core.update",
+        Native(update),
+        "[VERSION]: update Home Assistant (to VERSION, or the latest)",
+    ),
+    Function::new(
+        "bashio::core.check",
+        Native(check),
+        ": check Home Assistant's configuration",
+    ),
+    Function::new("bashio::core.logs", Native(logs), ": Home Assistant's log"),
+    Function::new(
+        "bashio::core",
+        BlobFetch(&INFO),
+        "[CACHE_KEY] [FILTER]: Home Assistant's info, filtered",
+    ),
+    info!("version", ".version", "Home Assistant's version"),
+    info!(
+        "version_latest",
+        ".version_latest", "Home Assistant's latest version"
+    ),
+    Function::new(
+        "bashio::core.update_available",
+        Native(update_available),
+        ": whether an update of Home Assistant is available",
+    ),
+    info!("arch", ".arch", "Home Assistant's architecture"),
+    info!("machine", ".machine", "the machine Home Assistant runs on"),
+    Function::new(
+        "bashio::core.image",
+        Native(image),
+        "[IMAGE]: get or set Home Assistant's container image",
+    ),
+    info!(
+        "custom",
+        ".custom // false", "whether Home Assistant is a custom version"
+    ),
+    info!(
+        "boot",
+        ".boot // false", "whether Home Assistant starts at boot"
+    ),
+    info!("port", ".port", "the port Home Assistant listens on"),
+    info!("ssl", ".ssl // false", "whether Home Assistant uses SSL"),
+    Function::new(
+        "bashio::core.watchdog",
+        Native(watchdog),
+        "[true|false]: get or set whether the watchdog guards Home Assistant",
+    ),
+    Function::new(
+        "bashio::core.stats",
+        BlobFetch(&STATS),
+        "[CACHE_KEY] [FILTER]: Home Assistant's resource usage, filtered",
+    ),
+    stat!("cpu_percent", "CPU usage in percent"),
+    stat!("memory_usage", "memory usage"),
+    stat!("memory_limit", "memory limit"),
+    stat!("memory_percent", "memory usage in percent"),
+    stat!("network_tx", "bytes sent"),
+    stat!("network_rx", "bytes received"),
+    stat!("blk_read", "bytes read from disk"),
+    stat!("blk_write", "bytes written to disk"),
+];
+
+fn start(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(ctx, "bashio::core.start", "POST", "/core/start", b"")
+}
+
+fn stop(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(ctx, "bashio::core.stop", "POST", "/core/stop", b"")
+}
+
+fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(ctx, "bashio::core.restart", "POST", "/core/restart", b"")
+}
+
+fn rebuild(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(ctx, "bashio::core.rebuild", "POST", "/core/rebuild", b"")
+}
+
+fn check(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(ctx, "bashio::core.check", "POST", "/core/check", b"")
+}
+
+fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(ctx, "bashio::core.logs", "GET", "/core/logs", b"true")
+}
+
+fn update(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::update(ctx, "bashio::core.update", args, "/core/update")
+}
+
+/// `bashio::core KEY FILTER`, as the getters call it.
+fn get(ctx: &mut Ctx, key: &str, filter: &str) -> Ret {
+    blob::fetch(ctx, &INFO, &Args::of(&[key, filter]))
+}
+
+fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
+    log::trace(ctx, "bashio::core.update_available", args);
+    get(
+        ctx,
+        "core.info.update_available",
+        ".update_available // false",
+    )
+}
+
+fn image(ctx: &mut Ctx, args: &Args) -> Ret {
+    Setting {
+        name: "bashio::core.image",
+        resource: "/core/options",
+        key: "image",
+        kind: Kind::Text,
+        blob: &INFO,
+        cache_key: "core.info.image",
+        filter: ".image",
+    }
+    .run(ctx, args)
+}
+
+fn watchdog(ctx: &mut Ctx, args: &Args) -> Ret {
+    Setting {
+        name: "bashio::core.watchdog",
+        resource: "/core/options",
+        key: "watchdog",
+        kind: Kind::Flag,
+        blob: &INFO,
+        cache_key: "core.info.watchdog",
+        filter: ".watchdog // false",
+    }
+    .run(ctx, args)
+}

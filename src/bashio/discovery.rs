@@ -1,0 +1,39 @@
+//! bashio's discovery.sh: publishing a service's connection details for
+//! Home Assistant to discover, and withdrawing them. The configuration can
+//! hold credentials, so the trace line names only the service.
+
+use super::{actions, cache, log};
+use crate::ctx::{Args, Ctx, Ret, NOK};
+use crate::table::{Body::*, Function};
+
+pub const FUNCTIONS: &[Function] = &[
+    Function::new(
+        "bashio::discovery",
+        Native(discovery),
+        "SERVICE CONFIG_JSON: publish a service for discovery; prints its UUID",
+    ),
+    Function::new(
+        "bashio::discovery.delete",
+        Native(delete),
+        "UUID: withdraw a published service",
+    ),
+];
+
+fn discovery(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::discovery", args, 2)?;
+    let service = args.bytes(0);
+    log::trace(ctx, "bashio::discovery", &Args(vec![service.to_vec()]));
+    let config = actions::raw(args.bytes(1));
+    let body = actions::json(ctx, &[b"service", service, b"config", &config])?;
+    if !actions::request_ok(ctx, "POST", "/discovery", body.as_bytes(), ".uuid")? {
+        return NOK;
+    }
+    cache::flush_all(ctx)
+}
+
+fn delete(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::discovery.delete", args, 1)?;
+    log::trace(ctx, "bashio::discovery.delete", args);
+    let resource = format!("/discovery/{}", args.str(0));
+    actions::then_flush(ctx, "DELETE", &resource, b"")
+}

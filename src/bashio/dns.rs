@@ -1,0 +1,133 @@
+//! bashio's dns.sh: the DNS plugin (CoreDNS). Its info and stats documents
+//! and their getters are rows; the actions and the options setter are
+//! native. Options may hold anything, so their trace line is the name only.
+
+use super::blob::{self, Blob};
+use super::{actions, log};
+use crate::ctx::{Args, Ctx, Ret};
+use crate::table::{Body::*, Function};
+
+pub static INFO: Blob = Blob {
+    function: "bashio::dns",
+    resource: "/dns/info",
+    base_key: "dns.info",
+    what: "dns info",
+};
+
+pub static STATS: Blob = Blob {
+    function: "bashio::dns.stats",
+    resource: "/dns/stats",
+    base_key: "dns.stats",
+    what: "dns stats",
+};
+
+macro_rules! info {
+    ($name:literal, $filter:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::dns.", $name),
+            BlobGet {
+                blob: &INFO,
+                key: concat!("dns.info.", $name),
+                filter: $filter,
+            },
+            concat!(": ", $what),
+        )
+    };
+}
+
+macro_rules! stat {
+    ($name:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::dns.", $name),
+            BlobGet {
+                blob: &STATS,
+                key: concat!("dns.stats.", $name),
+                filter: concat!(".", $name),
+            },
+            concat!(": the DNS server's ", $what),
+        )
+    };
+}
+
+pub const FUNCTIONS: &[Function] = &[
+    Function::new(
+        "bashio::dns.update",
+        Native(update),
+        "[VERSION]: update the DNS server (to VERSION, or the latest)",
+    ),
+    Function::new(
+        "bashio::dns.reset",
+        Native(reset),
+        ": reset the DNS server's configuration",
+    ),
+    Function::new(
+        "bashio::dns.restart",
+        Native(restart),
+        ": restart the DNS server",
+    ),
+    Function::new(
+        "bashio::dns.options",
+        Native(options),
+        "OPTIONS_JSON: set the DNS server's options",
+    ),
+    Function::new("bashio::dns.logs", Native(logs), ": the DNS server's log"),
+    Function::new(
+        "bashio::dns",
+        BlobFetch(&INFO),
+        "[CACHE_KEY] [FILTER]: the DNS server's info, filtered",
+    ),
+    info!("host", ".host", "the DNS server's address"),
+    info!("version", ".version", "the DNS server's version"),
+    info!(
+        "version_latest",
+        ".version_latest", "the DNS server's latest version"
+    ),
+    Function::new(
+        "bashio::dns.update_available",
+        Native(update_available),
+        ": whether an update of the DNS server is available",
+    ),
+    info!("locals", ".locals[]", "the local DNS servers it uses"),
+    info!("servers", ".servers[]", "the DNS servers it uses"),
+    Function::new(
+        "bashio::dns.stats",
+        BlobFetch(&STATS),
+        "[CACHE_KEY] [FILTER]: the DNS server's resource usage, filtered",
+    ),
+    stat!("cpu_percent", "CPU usage in percent"),
+    stat!("memory_usage", "memory usage"),
+    stat!("memory_limit", "memory limit"),
+    stat!("memory_percent", "memory usage in percent"),
+    stat!("network_tx", "bytes sent"),
+    stat!("network_rx", "bytes received"),
+    stat!("blk_read", "bytes read from disk"),
+    stat!("blk_write", "bytes written to disk"),
+];
+
+fn update(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::update(ctx, "bashio::dns.update", args, "/dns/update")
+}
+
+fn reset(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::post_flush(ctx, "bashio::dns.reset", "/dns/reset")
+}
+
+fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::post_flush(ctx, "bashio::dns.restart", "/dns/restart")
+}
+
+fn options(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::dns.options", args, 1)?;
+    log::trace_name(ctx, "bashio::dns.options");
+    actions::then_flush(ctx, "POST", "/dns/options", args.bytes(0))
+}
+
+fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(ctx, "bashio::dns.logs", "GET", "/dns/logs", b"true")
+}
+
+fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
+    log::trace(ctx, "bashio::dns.update_available", args);
+    let row = ["dns.info.update_available", ".update_available // false"];
+    blob::fetch(ctx, &INFO, &Args::of(&row))
+}

@@ -1,0 +1,102 @@
+//! bashio's docker.sh: the Supervisor's Docker settings and the container
+//! registries it logs in to. The two documents and their getters are rows;
+//! setting options and adding or removing a registry are native. Registry
+//! passwords go only into the request body, never the trace line.
+
+use super::blob::Blob;
+use super::{actions, log};
+use crate::ctx::{Args, Ctx, Ret};
+use crate::table::{Body::*, Function};
+
+pub static INFO: Blob = Blob {
+    function: "bashio::docker",
+    resource: "/docker/info",
+    base_key: "docker.info",
+    what: "docker info",
+};
+
+pub static REGISTRIES: Blob = Blob {
+    function: "bashio::docker.registries",
+    resource: "/docker/registries",
+    base_key: "docker.registries",
+    what: "docker registries",
+};
+
+macro_rules! info {
+    ($name:literal, $filter:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::docker.", $name),
+            BlobGet {
+                blob: &INFO,
+                key: concat!("docker.info.", $name),
+                filter: $filter,
+            },
+            concat!(": ", $what),
+        )
+    };
+}
+
+pub const FUNCTIONS: &[Function] = &[
+    Function::new(
+        "bashio::docker",
+        BlobFetch(&INFO),
+        "[CACHE_KEY] [FILTER]: the Docker settings, filtered",
+    ),
+    info!("version", ".version", "Docker's version"),
+    info!("storage", ".storage", "Docker's storage driver"),
+    info!("logging", ".logging", "Docker's logging driver"),
+    info!(
+        "enable_ipv6",
+        ".enable_ipv6 // false", "whether the Docker network has IPv6"
+    ),
+    info!("mtu", ".mtu", "the Docker network's MTU"),
+    Function::new(
+        "bashio::docker.options",
+        Native(options),
+        "OPTIONS_JSON: set Docker options",
+    ),
+    Function::new(
+        "bashio::docker.registries",
+        BlobFetch(&REGISTRIES),
+        "[CACHE_KEY] [FILTER]: the configured registries, filtered",
+    ),
+    Function::new(
+        "bashio::docker.registries.add",
+        Native(add_registry),
+        "HOSTNAME USERNAME PASSWORD: log in to a registry",
+    ),
+    Function::new(
+        "bashio::docker.registries.delete",
+        Native(delete_registry),
+        "HOSTNAME: forget a registry",
+    ),
+];
+
+fn options(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::docker.options", args, 1)?;
+    log::trace(ctx, "bashio::docker.options", args);
+    actions::then_flush(ctx, "POST", "/docker/options", args.bytes(0))
+}
+
+/// `{"HOSTNAME": {"username": ..., "password": ...}}`, every value escaped.
+fn add_registry(ctx: &mut Ctx, args: &Args) -> Ret {
+    let name = "bashio::docker.registries.add";
+    actions::require(name, args, 3)?;
+    let hostname = args.bytes(0);
+    log::trace(ctx, name, &Args(vec![hostname.to_vec()]));
+    let credentials = actions::json(
+        ctx,
+        &[b"username", args.bytes(1), b"password", args.bytes(2)],
+    )?;
+    let credentials = actions::raw(credentials.as_bytes());
+    let body = actions::json(ctx, &[hostname, &credentials])?;
+    actions::then_flush(ctx, "POST", "/docker/registries", body.as_bytes())
+}
+
+fn delete_registry(ctx: &mut Ctx, args: &Args) -> Ret {
+    let name = "bashio::docker.registries.delete";
+    actions::require(name, args, 1)?;
+    log::trace(ctx, name, args);
+    let resource = format!("/docker/registries/{}", args.str(0));
+    actions::then_flush(ctx, "DELETE", &resource, b"")
+}

@@ -1,0 +1,125 @@
+//! bashio's multicast.sh: the Multicast plugin (mDNS relay). Its info and
+//! stats documents and their getters are rows; updating, restarting and its
+//! log are native.
+
+use super::actions;
+use super::blob::{self, Blob};
+use crate::ctx::{Args, Ctx, Ret};
+use crate::table::{Body::*, Function};
+
+pub static INFO: Blob = Blob {
+    function: "bashio::multicast",
+    resource: "/multicast/info",
+    base_key: "multicast.info",
+    what: "multicast info",
+};
+
+pub static STATS: Blob = Blob {
+    function: "bashio::multicast.stats",
+    resource: "/multicast/stats",
+    base_key: "multicast.stats",
+    what: "multicast stats",
+};
+
+macro_rules! info {
+    ($name:literal, $filter:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::multicast.", $name),
+            BlobGet {
+                blob: &INFO,
+                key: concat!("multicast.info.", $name),
+                filter: $filter,
+            },
+            concat!(": ", $what),
+        )
+    };
+}
+
+macro_rules! stat {
+    ($name:literal, $what:literal) => {
+        Function::new(
+            concat!("bashio::multicast.", $name),
+            BlobGet {
+                blob: &STATS,
+                key: concat!("multicast.stats.", $name),
+                filter: concat!(".", $name),
+            },
+            concat!(": the Multicast plugin's ", $what),
+        )
+    };
+}
+
+pub const FUNCTIONS: &[Function] = &[
+    Function::new(
+        "bashio::multicast.update",
+        Native(update),
+        "[VERSION]: update the Multicast plugin (to VERSION, or the latest)",
+    ),
+    Function::new(
+        "bashio::multicast.restart",
+        Native(restart),
+        ": restart the Multicast plugin",
+    ),
+    Function::new(
+        "bashio::multicast.logs",
+        Native(logs),
+        ": the Multicast plugin's log",
+    ),
+    Function::new(
+        "bashio::multicast",
+        BlobFetch(&INFO),
+        "[CACHE_KEY] [FILTER]: the Multicast plugin's information, filtered",
+    ),
+    info!("version", ".version", "the Multicast plugin's version"),
+    info!(
+        "version_latest",
+        ".version_latest", "the Multicast plugin's latest version"
+    ),
+    Function::new(
+        "bashio::multicast.update_available",
+        Native(update_available),
+        ": whether a Multicast plugin update is available",
+    ),
+    Function::new(
+        "bashio::multicast.stats",
+        BlobFetch(&STATS),
+        "[CACHE_KEY] [FILTER]: the Multicast plugin's resource usage, filtered",
+    ),
+    stat!("cpu_percent", "CPU usage in percent"),
+    stat!("memory_usage", "memory usage in bytes"),
+    stat!("memory_limit", "memory limit in bytes"),
+    stat!("memory_percent", "memory usage in percent"),
+    stat!("network_tx", "bytes sent"),
+    stat!("network_rx", "bytes received"),
+    stat!("blk_read", "bytes read from disk"),
+    stat!("blk_write", "bytes written to disk"),
+];
+
+fn update(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::update(ctx, "bashio::multicast.update", args, "/multicast/update")
+}
+
+fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::post_flush(ctx, "bashio::multicast.restart", "/multicast/restart")
+}
+
+fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
+    actions::call(
+        ctx,
+        "bashio::multicast.logs",
+        "GET",
+        "/multicast/logs",
+        b"true",
+    )
+}
+
+fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
+    blob::get_traced(
+        ctx,
+        "bashio::multicast.update_available",
+        args,
+        &INFO,
+        "multicast.info.update_available",
+        ".update_available // false",
+    )
+}

@@ -1,0 +1,72 @@
+//! bashio's security.sh: the Supervisor's security settings. The document
+//! is a row; setting options and the two switches (pwned password checks,
+//! forced security) are native.
+
+use super::blob::Blob;
+use super::setting::{Kind, Setting};
+use super::{actions, log};
+use crate::ctx::{Args, Ctx, Ret};
+use crate::table::{Body::*, Function};
+
+pub static INFO: Blob = Blob {
+    function: "bashio::security",
+    resource: "/security/info",
+    base_key: "security.info",
+    what: "security info",
+};
+
+pub const FUNCTIONS: &[Function] = &[
+    Function::new(
+        "bashio::security",
+        BlobFetch(&INFO),
+        "[CACHE_KEY] [FILTER]: the security settings, filtered",
+    ),
+    Function::new(
+        "bashio::security.options",
+        Native(options),
+        "OPTIONS_JSON: set security options",
+    ),
+    Function::new(
+        "bashio::security.pwned",
+        Native(pwned),
+        "[true|false]: get or set whether passwords are checked against known leaks",
+    ),
+    Function::new(
+        "bashio::security.force_security",
+        Native(force_security),
+        "[true|false]: get or set whether security is enforced",
+    ),
+];
+
+/// Unlike most option setters, bashio traces this one's object.
+fn options(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::security.options", args, 1)?;
+    log::trace(ctx, "bashio::security.options", args);
+    actions::then_flush(ctx, "POST", "/security/options", args.bytes(0))
+}
+
+fn pwned(ctx: &mut Ctx, args: &Args) -> Ret {
+    Setting {
+        name: "bashio::security.pwned",
+        resource: "/security/options",
+        key: "pwned",
+        kind: Kind::Flag,
+        blob: &INFO,
+        cache_key: "security.info.pwned",
+        filter: ".pwned // false",
+    }
+    .run(ctx, args)
+}
+
+fn force_security(ctx: &mut Ctx, args: &Args) -> Ret {
+    Setting {
+        name: "bashio::security.force_security",
+        resource: "/security/options",
+        key: "force_security",
+        kind: Kind::Flag,
+        blob: &INFO,
+        cache_key: "security.info.force_security",
+        filter: ".force_security // false",
+    }
+    .run(ctx, args)
+}
