@@ -216,15 +216,12 @@ impl Ctx {
         self.flush();
         match self.log_sink {
             LogSink::Fd(fd) => write_fd(fd, line),
-            LogSink::Stdout => match self.captures.is_empty() {
-                true => {
-                    let _ = self.stdout.write_all(line);
-                    self.flush();
-                }
-                // Without a saved LOG_FD, bashio's log lines join whatever
-                // stdout is, a capture included.
-                false => self.print(line),
-            },
+            // Called without the shim, LOG_FD is the stdout the call started
+            // with, as bashio sets it up when sourced: never a capture.
+            LogSink::Stdout => {
+                let _ = self.stdout.write_all(line);
+                self.flush();
+            }
         }
     }
 

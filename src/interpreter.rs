@@ -30,7 +30,11 @@ fn library_fd() -> Result<i32, String> {
 
 pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
     if let Err(e) = std::fs::File::open(script) {
-        eprintln!("bashio: {}: {}", script.to_string_lossy(), io_reason(&e));
+        eprintln!(
+            "bashio: {}: {}",
+            script.to_string_lossy(),
+            crate::errors::plain(&e)
+        );
         return 1;
     }
     let fd = match library_fd() {
@@ -54,14 +58,9 @@ pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
         .args(args)
         .env("__BASHIO_BIN", binary)
         .exec();
-    eprintln!("bashio: fatal: unable to exec bash: {}", io_reason(&error));
+    eprintln!(
+        "bashio: fatal: unable to exec bash: {}",
+        crate::errors::plain(&error)
+    );
     127
-}
-
-fn io_reason(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(end) => text[..end].to_string(),
-        None => text,
-    }
 }

@@ -5,6 +5,7 @@ mod bashio;
 mod cli;
 mod ctx;
 mod engine;
+mod errors;
 mod interpreter;
 mod s6;
 mod shim;

@@ -35,7 +35,12 @@ pub fn unavailable(ctx: &mut Ctx, what: &str) -> Ret {
 
 fn read_options() -> Result<Value, String> {
     let path = options_file();
-    let text = std::fs::read(&path).map_err(|e| format!("Cannot read options file {path}: {e}"))?;
+    let text = std::fs::read(&path).map_err(|e| {
+        format!(
+            "Cannot read options file {path}: {}",
+            crate::errors::plain(&e)
+        )
+    })?;
     let value: Value = serde_json::from_slice(&text)
         .map_err(|e| format!("Options file {path} is not valid JSON: {e}"))?;
     if !value.is_object() {
@@ -59,8 +64,12 @@ pub fn options(ctx: &mut Ctx) -> Ret {
 }
 
 fn read_addon_config(path: &str) -> Result<Value, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("Cannot read add-on config {path}: {e}"))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "Cannot read add-on config {path}: {}",
+            crate::errors::plain(&e)
+        )
+    })?;
     let value: Value = if path.ends_with(".json") {
         serde_json::from_str(&text)
             .map_err(|e| format!("Add-on config {path} is not valid JSON: {e}"))?
