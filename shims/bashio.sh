@@ -106,23 +106,30 @@ if ! [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] || ! (
 fi
 export LOG_FD
 
-# Calls one function of the binary. Arguments travel in the environment of
-# that one process (never in its argv, which every user can read); very long
-# ones through a pipe instead, as the environment limits each string's size.
-# Status 240+N from the binary means the function exited the script with N.
+# Calls one function of the binary, telling it whether errexit is in force
+# here: bash ignores errexit inside conditions (if, while, ||, &&, !) and
+# under `set +e`, and bashio's functions then go on past a failing command.
+# Only where errexit applies does bash run an ERR trap, so a subshell with
+# one set answers exactly; `local` keeps the probe's own status from counting.
 __bashio_call() {
-    local __bashio_name=${1} __bashio_arg __bashio_count=0 __bashio_status=0 __bashio_long=0
-    shift
-    # Whether errexit is in force here: bash ignores it inside conditions
-    # (if, while, ||, &&, !), and the function must then go on past a
-    # failing command as bashio's would. Only there does the ERR trap not
-    # fire; `local` keeps the probe's own status from counting.
     local __bashio_errexit=0
     if [[ $- == *e* ]]; then
         # shellcheck disable=SC2155
         local __bashio_probe=$(trap 'echo 1' ERR; false)
         __bashio_errexit=${__bashio_probe:-0}
     fi
+    __bashio_exec "${__bashio_errexit}" "$@"
+}
+
+# Runs the binary: ERREXIT NAME ARGS... Functions whose result cannot depend
+# on errexit come here directly and skip the probe's fork.
+# Arguments travel in the environment of that one process (never in its
+# argv, which every user can read); very long ones through a pipe instead,
+# as the environment limits each string's size.
+# Status 240+N from the binary means the function exited the script with N.
+__bashio_exec() {
+    local __bashio_errexit=${1} __bashio_name=${2} __bashio_arg __bashio_count=0 __bashio_status=0 __bashio_long=0
+    shift 2
     for __bashio_arg in "$@"; do
         __bashio_count=$((__bashio_count + 1))
         if ((${#__bashio_arg} > 30000)); then
@@ -158,28 +165,34 @@ __bashio_call() {
     return "${__bashio_status}"
 }
 
+# A deprecated name: OLD NEW ARGS... warns once, then calls NEW.
+__bashio_deprecated() {
+    bashio::apps.__deprecated "${1}" "${2}"
+    "${2}" "${@:3}"
+}
+
 # Functions, one per row of the binary's table.
-bashio::log() { __bashio_call log "$@"; }
-bashio::log.red() { __bashio_call log.red "$@"; }
-bashio::log.green() { __bashio_call log.green "$@"; }
-bashio::log.yellow() { __bashio_call log.yellow "$@"; }
-bashio::log.blue() { __bashio_call log.blue "$@"; }
-bashio::log.magenta() { __bashio_call log.magenta "$@"; }
-bashio::log.cyan() { __bashio_call log.cyan "$@"; }
-bashio::log.log() { __bashio_call log.log "$@"; }
-bashio::log.trace() { __bashio_call log.trace "$@"; }
-bashio::log.debug() { __bashio_call log.debug "$@"; }
-bashio::log.info() { __bashio_call log.info "$@"; }
-bashio::log.notice() { __bashio_call log.notice "$@"; }
-bashio::log.warning() { __bashio_call log.warning "$@"; }
-bashio::log.error() { __bashio_call log.error "$@"; }
-bashio::log.fatal() { __bashio_call log.fatal "$@"; }
+bashio::log() { __bashio_exec 1 log "$@"; }
+bashio::log.red() { __bashio_exec 1 log.red "$@"; }
+bashio::log.green() { __bashio_exec 1 log.green "$@"; }
+bashio::log.yellow() { __bashio_exec 1 log.yellow "$@"; }
+bashio::log.blue() { __bashio_exec 1 log.blue "$@"; }
+bashio::log.magenta() { __bashio_exec 1 log.magenta "$@"; }
+bashio::log.cyan() { __bashio_exec 1 log.cyan "$@"; }
+bashio::log.log() { __bashio_exec 1 log.log "$@"; }
+bashio::log.trace() { __bashio_exec 1 log.trace "$@"; }
+bashio::log.debug() { __bashio_exec 1 log.debug "$@"; }
+bashio::log.info() { __bashio_exec 1 log.info "$@"; }
+bashio::log.notice() { __bashio_exec 1 log.notice "$@"; }
+bashio::log.warning() { __bashio_exec 1 log.warning "$@"; }
+bashio::log.error() { __bashio_exec 1 log.error "$@"; }
+bashio::log.fatal() { __bashio_exec 1 log.fatal "$@"; }
 bashio::log.level() {
     local __bashio_level
     __bashio_level=$(__bashio_call bashio::log.__level_number "$@") || exit "$?"
     export __BASHIO_LOG_LEVEL="${__bashio_level}"
 }
-bashio::log.__level_number() { __bashio_call log.__level_number "$@"; }
+bashio::log.__level_number() { __bashio_exec 1 log.__level_number "$@"; }
 bashio::log.reinitialize_output() {
     if [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] && (
         exec 2>/dev/null
@@ -188,29 +201,29 @@ bashio::log.reinitialize_output() {
         eval "exec ${LOG_FD}>&1"
     fi
 }
-bashio::color.reset() { __bashio_call color.reset "$@"; }
-bashio::color.default() { __bashio_call color.default "$@"; }
-bashio::color.black() { __bashio_call color.black "$@"; }
-bashio::color.red() { __bashio_call color.red "$@"; }
-bashio::color.green() { __bashio_call color.green "$@"; }
-bashio::color.yellow() { __bashio_call color.yellow "$@"; }
-bashio::color.blue() { __bashio_call color.blue "$@"; }
-bashio::color.magenta() { __bashio_call color.magenta "$@"; }
-bashio::color.cyan() { __bashio_call color.cyan "$@"; }
-bashio::color.bg.default() { __bashio_call color.bg.default "$@"; }
-bashio::color.bg.black() { __bashio_call color.bg.black "$@"; }
-bashio::color.bg.red() { __bashio_call color.bg.red "$@"; }
-bashio::color.bg.green() { __bashio_call color.bg.green "$@"; }
-bashio::color.bg.yellow() { __bashio_call color.bg.yellow "$@"; }
-bashio::color.bg.blue() { __bashio_call color.bg.blue "$@"; }
-bashio::color.bg.magenta() { __bashio_call color.bg.magenta "$@"; }
-bashio::color.bg.cyan() { __bashio_call color.bg.cyan "$@"; }
-bashio::color.bg.white() { __bashio_call color.bg.white "$@"; }
-bashio::fs.directory_exists() { __bashio_call fs.directory_exists "$@"; }
-bashio::fs.file_exists() { __bashio_call fs.file_exists "$@"; }
-bashio::fs.file_non_empty() { __bashio_call fs.file_non_empty "$@"; }
-bashio::fs.device_exists() { __bashio_call fs.device_exists "$@"; }
-bashio::fs.socket_exists() { __bashio_call fs.socket_exists "$@"; }
+bashio::color.reset() { __bashio_exec 1 color.reset "$@"; }
+bashio::color.default() { __bashio_exec 1 color.default "$@"; }
+bashio::color.black() { __bashio_exec 1 color.black "$@"; }
+bashio::color.red() { __bashio_exec 1 color.red "$@"; }
+bashio::color.green() { __bashio_exec 1 color.green "$@"; }
+bashio::color.yellow() { __bashio_exec 1 color.yellow "$@"; }
+bashio::color.blue() { __bashio_exec 1 color.blue "$@"; }
+bashio::color.magenta() { __bashio_exec 1 color.magenta "$@"; }
+bashio::color.cyan() { __bashio_exec 1 color.cyan "$@"; }
+bashio::color.bg.default() { __bashio_exec 1 color.bg.default "$@"; }
+bashio::color.bg.black() { __bashio_exec 1 color.bg.black "$@"; }
+bashio::color.bg.red() { __bashio_exec 1 color.bg.red "$@"; }
+bashio::color.bg.green() { __bashio_exec 1 color.bg.green "$@"; }
+bashio::color.bg.yellow() { __bashio_exec 1 color.bg.yellow "$@"; }
+bashio::color.bg.blue() { __bashio_exec 1 color.bg.blue "$@"; }
+bashio::color.bg.magenta() { __bashio_exec 1 color.bg.magenta "$@"; }
+bashio::color.bg.cyan() { __bashio_exec 1 color.bg.cyan "$@"; }
+bashio::color.bg.white() { __bashio_exec 1 color.bg.white "$@"; }
+bashio::fs.directory_exists() { __bashio_exec 1 fs.directory_exists "$@"; }
+bashio::fs.file_exists() { __bashio_exec 1 fs.file_exists "$@"; }
+bashio::fs.file_non_empty() { __bashio_exec 1 fs.file_non_empty "$@"; }
+bashio::fs.device_exists() { __bashio_exec 1 fs.device_exists "$@"; }
+bashio::fs.socket_exists() { __bashio_exec 1 fs.socket_exists "$@"; }
 bashio::info() { __bashio_call info "$@"; }
 bashio::info.supervisor() { __bashio_call info.supervisor "$@"; }
 bashio::info.homeassistant() { __bashio_call info.homeassistant "$@"; }
@@ -226,12 +239,12 @@ bashio::info.supported() { __bashio_call info.supported "$@"; }
 bashio::info.docker() { __bashio_call info.docker "$@"; }
 bashio::info.operating_system() { __bashio_call info.operating_system "$@"; }
 bashio::info.state() { __bashio_call info.state "$@"; }
-bashio::cache.__valid_key() { __bashio_call cache.__valid_key "$@"; }
-bashio::cache.exists() { __bashio_call cache.exists "$@"; }
-bashio::cache.get() { __bashio_call cache.get "$@"; }
-bashio::cache.set() { __bashio_call cache.set "$@"; }
-bashio::cache.flush() { __bashio_call cache.flush "$@"; }
-bashio::cache.flush_all() { __bashio_call cache.flush_all "$@"; }
+bashio::cache.__valid_key() { __bashio_exec 1 cache.__valid_key "$@"; }
+bashio::cache.exists() { __bashio_exec 1 cache.exists "$@"; }
+bashio::cache.get() { __bashio_exec 1 cache.get "$@"; }
+bashio::cache.set() { __bashio_exec 1 cache.set "$@"; }
+bashio::cache.flush() { __bashio_exec 1 cache.flush "$@"; }
+bashio::cache.flush_all() { __bashio_exec 1 cache.flush_all "$@"; }
 bashio::apps.reload() { __bashio_call apps.reload "$@"; }
 bashio::app.start() { __bashio_call app.start "$@"; }
 bashio::app.restart() { __bashio_call app.restart "$@"; }
@@ -452,13 +465,13 @@ bashio::pwned.is_safe_password() { __bashio_call pwned.is_safe_password "$@"; }
 bashio::pwned.occurrences() { __bashio_call pwned.occurrences "$@"; }
 bashio::pwned.occurances() { __bashio_call pwned.occurances "$@"; }
 bashio::pwned() { __bashio_call pwned "$@"; }
-bashio::exit.nok() { __bashio_call exit.nok "$@"; }
-bashio::exit.ok() { __bashio_call exit.ok "$@"; }
-bashio::exit.die_if_false() { __bashio_call exit.die_if_false "$@"; }
-bashio::exit.die_if_true() { __bashio_call exit.die_if_true "$@"; }
-bashio::exit.die_if_empty() { __bashio_call exit.die_if_empty "$@"; }
-hass.die_if_true() { __bashio_call hass.die_if_true "$@"; }
-hass.die_if_empty() { __bashio_call hass.die_if_empty "$@"; }
+bashio::exit.nok() { __bashio_exec 1 exit.nok "$@"; }
+bashio::exit.ok() { __bashio_exec 1 exit.ok "$@"; }
+bashio::exit.die_if_false() { __bashio_exec 1 exit.die_if_false "$@"; }
+bashio::exit.die_if_true() { __bashio_exec 1 exit.die_if_true "$@"; }
+bashio::exit.die_if_empty() { __bashio_exec 1 exit.die_if_empty "$@"; }
+hass.die_if_true() { __bashio_exec 1 hass.die_if_true "$@"; }
+hass.die_if_empty() { __bashio_exec 1 hass.die_if_empty "$@"; }
 bashio::discovery() { __bashio_call discovery "$@"; }
 bashio::discovery.delete() { __bashio_call discovery.delete "$@"; }
 bashio::docker() { __bashio_call docker "$@"; }
@@ -532,15 +545,15 @@ bashio::job.child_jobs() { __bashio_call job.child_jobs "$@"; }
 bashio::job.errors() { __bashio_call job.errors "$@"; }
 bashio::job.extra() { __bashio_call job.extra "$@"; }
 bashio::job.delete() { __bashio_call job.delete "$@"; }
-bashio::jq() { __bashio_call jq "$@"; }
-bashio::jq.exists() { __bashio_call jq.exists "$@"; }
-bashio::jq.has_value() { __bashio_call jq.has_value "$@"; }
-bashio::jq.is() { __bashio_call jq.is "$@"; }
-bashio::jq.is_boolean() { __bashio_call jq.is_boolean "$@"; }
-bashio::jq.is_string() { __bashio_call jq.is_string "$@"; }
-bashio::jq.is_object() { __bashio_call jq.is_object "$@"; }
-bashio::jq.is_number() { __bashio_call jq.is_number "$@"; }
-bashio::jq.is_array() { __bashio_call jq.is_array "$@"; }
+bashio::jq() { __bashio_exec 1 jq "$@"; }
+bashio::jq.exists() { __bashio_exec 1 jq.exists "$@"; }
+bashio::jq.has_value() { __bashio_exec 1 jq.has_value "$@"; }
+bashio::jq.is() { __bashio_exec 1 jq.is "$@"; }
+bashio::jq.is_boolean() { __bashio_exec 1 jq.is_boolean "$@"; }
+bashio::jq.is_string() { __bashio_exec 1 jq.is_string "$@"; }
+bashio::jq.is_object() { __bashio_exec 1 jq.is_object "$@"; }
+bashio::jq.is_number() { __bashio_exec 1 jq.is_number "$@"; }
+bashio::jq.is_array() { __bashio_exec 1 jq.is_array "$@"; }
 bashio::mounts() { __bashio_call mounts "$@"; }
 bashio::mounts.list() { __bashio_call mounts.list "$@"; }
 bashio::mounts.default_backup_mount() { __bashio_call mounts.default_backup_mount "$@"; }
@@ -645,11 +658,11 @@ bashio::services() { __bashio_call services "$@"; }
 bashio::services.available() { __bashio_call services.available "$@"; }
 bashio::services.publish() { __bashio_call services.publish "$@"; }
 bashio::services.delete() { __bashio_call services.delete "$@"; }
-bashio::string.lower() { __bashio_call string.lower "$@"; }
-bashio::string.upper() { __bashio_call string.upper "$@"; }
-bashio::string.replace() { __bashio_call string.replace "$@"; }
-bashio::string.length() { __bashio_call string.length "$@"; }
-bashio::string.substring() { __bashio_call string.substring "$@"; }
+bashio::string.lower() { __bashio_exec 1 string.lower "$@"; }
+bashio::string.upper() { __bashio_exec 1 string.upper "$@"; }
+bashio::string.replace() { __bashio_exec 1 string.replace "$@"; }
+bashio::string.length() { __bashio_exec 1 string.length "$@"; }
+bashio::string.substring() { __bashio_exec 1 string.substring "$@"; }
 bashio::supervisor.ping() { __bashio_call supervisor.ping "$@"; }
 bashio::supervisor.update() { __bashio_call supervisor.update "$@"; }
 bashio::supervisor.reload() { __bashio_call supervisor.reload "$@"; }
@@ -706,8 +719,8 @@ bashio::try.failed() {
 bashio::updates() { __bashio_call updates "$@"; }
 bashio::updates.refresh() { __bashio_call updates.refresh "$@"; }
 bashio::updates.reload() { __bashio_call updates.reload "$@"; }
-bashio::var.true() { __bashio_call var.true "$@"; }
-bashio::var.false() { __bashio_call var.false "$@"; }
+bashio::var.true() { __bashio_exec 1 var.true "$@"; }
+bashio::var.false() { __bashio_exec 1 var.false "$@"; }
 bashio::var.defined() {
     local variable=${1}
     if [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]] 2>/dev/null; then
@@ -715,375 +728,114 @@ bashio::var.defined() {
     fi
     [[ "${!variable-X}" = "${!variable-Y}" ]]
 }
-bashio::var.has_value() { __bashio_call var.has_value "$@"; }
-bashio::var.is_empty() { __bashio_call var.is_empty "$@"; }
-bashio::var.equals() { __bashio_call var.equals "$@"; }
-bashio::var.json() { __bashio_call var.json "$@"; }
-bashio::var.json_string() { __bashio_call var.json_string "$@"; }
-bashio::var.json_array() { __bashio_call var.json_array "$@"; }
+bashio::var.has_value() { __bashio_exec 1 var.has_value "$@"; }
+bashio::var.is_empty() { __bashio_exec 1 var.is_empty "$@"; }
+bashio::var.equals() { __bashio_exec 1 var.equals "$@"; }
+bashio::var.json() { __bashio_exec 1 var.json "$@"; }
+bashio::var.json_string() { __bashio_exec 1 var.json_string "$@"; }
+bashio::var.json_array() { __bashio_exec 1 var.json_array "$@"; }
+bashio::contenv.set() {
+    __bashio_call bashio::contenv.__write "$@" || return "$?"
+    export "${1}=${2}"
+}
+bashio::contenv.__write() { __bashio_exec 1 contenv.__write "$@"; }
+bashio::contenv.get() { __bashio_exec 1 contenv.get "$@"; }
+bashio::contenv.unset() {
+    __bashio_call bashio::contenv.__remove "$@" || return "$?"
+    unset "${1}"
+}
+bashio::contenv.__remove() { __bashio_exec 1 contenv.__remove "$@"; }
+bashio::contenv.list() { __bashio_exec 1 contenv.list "$@"; }
 
 # Deprecated add-on names: each warns once, then calls its app function.
-bashio::addons.reload() {
-    bashio::apps.__deprecated 'bashio::addons.reload' 'bashio::apps.reload'
-    bashio::apps.reload "$@"
-}
-bashio::addon.start() {
-    bashio::apps.__deprecated 'bashio::addon.start' 'bashio::app.start'
-    bashio::app.start "$@"
-}
-bashio::addon.restart() {
-    bashio::apps.__deprecated 'bashio::addon.restart' 'bashio::app.restart'
-    bashio::app.restart "$@"
-}
-bashio::addon.stop() {
-    bashio::apps.__deprecated 'bashio::addon.stop' 'bashio::app.stop'
-    bashio::app.stop "$@"
-}
-bashio::addon.install() {
-    bashio::apps.__deprecated 'bashio::addon.install' 'bashio::app.install'
-    bashio::app.install "$@"
-}
-bashio::addon.rebuild() {
-    bashio::apps.__deprecated 'bashio::addon.rebuild' 'bashio::app.rebuild'
-    bashio::app.rebuild "$@"
-}
-bashio::addon.uninstall() {
-    bashio::apps.__deprecated 'bashio::addon.uninstall' 'bashio::app.uninstall'
-    bashio::app.uninstall "$@"
-}
-bashio::addon.update() {
-    bashio::apps.__deprecated 'bashio::addon.update' 'bashio::app.update'
-    bashio::app.update "$@"
-}
-bashio::addon.logs() {
-    bashio::apps.__deprecated 'bashio::addon.logs' 'bashio::app.logs'
-    bashio::app.logs "$@"
-}
-bashio::addon.documentation() {
-    bashio::apps.__deprecated 'bashio::addon.documentation' 'bashio::app.documentation'
-    bashio::app.documentation "$@"
-}
-bashio::addon.changelog() {
-    bashio::apps.__deprecated 'bashio::addon.changelog' 'bashio::app.changelog'
-    bashio::app.changelog "$@"
-}
-bashio::addons() {
-    bashio::apps.__deprecated 'bashio::addons' 'bashio::apps'
-    bashio::apps "$@"
-}
-bashio::addons.installed() {
-    bashio::apps.__deprecated 'bashio::addons.installed' 'bashio::apps.installed'
-    bashio::apps.installed "$@"
-}
-bashio::addon.installed() {
-    bashio::apps.__deprecated 'bashio::addon.installed' 'bashio::app.installed'
-    bashio::app.installed "$@"
-}
-bashio::addon.slug() {
-    bashio::apps.__deprecated 'bashio::addon.slug' 'bashio::app.slug'
-    bashio::app.slug "$@"
-}
-bashio::addon.name() {
-    bashio::apps.__deprecated 'bashio::addon.name' 'bashio::app.name'
-    bashio::app.name "$@"
-}
-bashio::addon.hostname() {
-    bashio::apps.__deprecated 'bashio::addon.hostname' 'bashio::app.hostname'
-    bashio::app.hostname "$@"
-}
-bashio::addon.dns() {
-    bashio::apps.__deprecated 'bashio::addon.dns' 'bashio::app.dns'
-    bashio::app.dns "$@"
-}
-bashio::addon.description() {
-    bashio::apps.__deprecated 'bashio::addon.description' 'bashio::app.description'
-    bashio::app.description "$@"
-}
-bashio::addon.long_description() {
-    bashio::apps.__deprecated 'bashio::addon.long_description' 'bashio::app.long_description'
-    bashio::app.long_description "$@"
-}
-bashio::addon.auto_update() {
-    bashio::apps.__deprecated 'bashio::addon.auto_update' 'bashio::app.auto_update'
-    bashio::app.auto_update "$@"
-}
-bashio::addon.url() {
-    bashio::apps.__deprecated 'bashio::addon.url' 'bashio::app.url'
-    bashio::app.url "$@"
-}
-bashio::addon.detached() {
-    bashio::apps.__deprecated 'bashio::addon.detached' 'bashio::app.detached'
-    bashio::app.detached "$@"
-}
-bashio::addon.available() {
-    bashio::apps.__deprecated 'bashio::addon.available' 'bashio::app.available'
-    bashio::app.available "$@"
-}
-bashio::addon.advanced() {
-    bashio::apps.__deprecated 'bashio::addon.advanced' 'bashio::app.advanced'
-    bashio::app.advanced "$@"
-}
-bashio::addon.stage() {
-    bashio::apps.__deprecated 'bashio::addon.stage' 'bashio::app.stage'
-    bashio::app.stage "$@"
-}
-bashio::addon.startup() {
-    bashio::apps.__deprecated 'bashio::addon.startup' 'bashio::app.startup'
-    bashio::app.startup "$@"
-}
-bashio::addon.arch() {
-    bashio::apps.__deprecated 'bashio::addon.arch' 'bashio::app.arch'
-    bashio::app.arch "$@"
-}
-bashio::addon.machine() {
-    bashio::apps.__deprecated 'bashio::addon.machine' 'bashio::app.machine'
-    bashio::app.machine "$@"
-}
-bashio::addon.repository() {
-    bashio::apps.__deprecated 'bashio::addon.repository' 'bashio::app.repository'
-    bashio::app.repository "$@"
-}
-bashio::addon.version() {
-    bashio::apps.__deprecated 'bashio::addon.version' 'bashio::app.version'
-    bashio::app.version "$@"
-}
-bashio::addon.version_latest() {
-    bashio::apps.__deprecated 'bashio::addon.version_latest' 'bashio::app.version_latest'
-    bashio::app.version_latest "$@"
-}
-bashio::addon.update_available() {
-    bashio::apps.__deprecated 'bashio::addon.update_available' 'bashio::app.update_available'
-    bashio::app.update_available "$@"
-}
-bashio::addon.state() {
-    bashio::apps.__deprecated 'bashio::addon.state' 'bashio::app.state'
-    bashio::app.state "$@"
-}
-bashio::addon.boot() {
-    bashio::apps.__deprecated 'bashio::addon.boot' 'bashio::app.boot'
-    bashio::app.boot "$@"
-}
-bashio::addon.build() {
-    bashio::apps.__deprecated 'bashio::addon.build' 'bashio::app.build'
-    bashio::app.build "$@"
-}
-bashio::addon.options() {
-    bashio::apps.__deprecated 'bashio::addon.options' 'bashio::app.options'
-    bashio::app.options "$@"
-}
-bashio::addon.option() {
-    bashio::apps.__deprecated 'bashio::addon.option' 'bashio::app.option'
-    bashio::app.option "$@"
-}
-bashio::addon.config() {
-    bashio::apps.__deprecated 'bashio::addon.config' 'bashio::app.config'
-    bashio::app.config "$@"
-}
-bashio::addon.network() {
-    bashio::apps.__deprecated 'bashio::addon.network' 'bashio::app.network'
-    bashio::app.network "$@"
-}
-bashio::addon.network_description() {
-    bashio::apps.__deprecated 'bashio::addon.network_description' 'bashio::app.network_description'
-    bashio::app.network_description "$@"
-}
-bashio::addon.port() {
-    bashio::apps.__deprecated 'bashio::addon.port' 'bashio::app.port'
-    bashio::app.port "$@"
-}
-bashio::addon.port_description() {
-    bashio::apps.__deprecated 'bashio::addon.port_description' 'bashio::app.port_description'
-    bashio::app.port_description "$@"
-}
-bashio::addon.host_network() {
-    bashio::apps.__deprecated 'bashio::addon.host_network' 'bashio::app.host_network'
-    bashio::app.host_network "$@"
-}
-bashio::addon.host_pid() {
-    bashio::apps.__deprecated 'bashio::addon.host_pid' 'bashio::app.host_pid'
-    bashio::app.host_pid "$@"
-}
-bashio::addon.host_ipc() {
-    bashio::apps.__deprecated 'bashio::addon.host_ipc' 'bashio::app.host_ipc'
-    bashio::app.host_ipc "$@"
-}
-bashio::addon.host_dbus() {
-    bashio::apps.__deprecated 'bashio::addon.host_dbus' 'bashio::app.host_dbus'
-    bashio::app.host_dbus "$@"
-}
-bashio::addon.privileged() {
-    bashio::apps.__deprecated 'bashio::addon.privileged' 'bashio::app.privileged'
-    bashio::app.privileged "$@"
-}
-bashio::addon.apparmor() {
-    bashio::apps.__deprecated 'bashio::addon.apparmor' 'bashio::app.apparmor'
-    bashio::app.apparmor "$@"
-}
-bashio::addon.devices() {
-    bashio::apps.__deprecated 'bashio::addon.devices' 'bashio::app.devices'
-    bashio::app.devices "$@"
-}
-bashio::addon.udev() {
-    bashio::apps.__deprecated 'bashio::addon.udev' 'bashio::app.udev'
-    bashio::app.udev "$@"
-}
-bashio::addon.uart() {
-    bashio::apps.__deprecated 'bashio::addon.uart' 'bashio::app.uart'
-    bashio::app.uart "$@"
-}
-bashio::addon.usb() {
-    bashio::apps.__deprecated 'bashio::addon.usb' 'bashio::app.usb'
-    bashio::app.usb "$@"
-}
-bashio::addon.icon() {
-    bashio::apps.__deprecated 'bashio::addon.icon' 'bashio::app.icon'
-    bashio::app.icon "$@"
-}
-bashio::addon.logo() {
-    bashio::apps.__deprecated 'bashio::addon.logo' 'bashio::app.logo'
-    bashio::app.logo "$@"
-}
-bashio::addon.has_documentation() {
-    bashio::apps.__deprecated 'bashio::addon.has_documentation' 'bashio::app.has_documentation'
-    bashio::app.has_documentation "$@"
-}
-bashio::addon.has_changelog() {
-    bashio::apps.__deprecated 'bashio::addon.has_changelog' 'bashio::app.has_changelog'
-    bashio::app.has_changelog "$@"
-}
-bashio::addon.hassio_api() {
-    bashio::apps.__deprecated 'bashio::addon.hassio_api' 'bashio::app.hassio_api'
-    bashio::app.hassio_api "$@"
-}
-bashio::addon.hassio_role() {
-    bashio::apps.__deprecated 'bashio::addon.hassio_role' 'bashio::app.hassio_role'
-    bashio::app.hassio_role "$@"
-}
-bashio::addon.homeassistant() {
-    bashio::apps.__deprecated 'bashio::addon.homeassistant' 'bashio::app.homeassistant'
-    bashio::app.homeassistant "$@"
-}
-bashio::addon.homeassistant_api() {
-    bashio::apps.__deprecated 'bashio::addon.homeassistant_api' 'bashio::app.homeassistant_api'
-    bashio::app.homeassistant_api "$@"
-}
-bashio::addon.auth_api() {
-    bashio::apps.__deprecated 'bashio::addon.auth_api' 'bashio::app.auth_api'
-    bashio::app.auth_api "$@"
-}
-bashio::addon.protected() {
-    bashio::apps.__deprecated 'bashio::addon.protected' 'bashio::app.protected'
-    bashio::app.protected "$@"
-}
-bashio::addon.rating() {
-    bashio::apps.__deprecated 'bashio::addon.rating' 'bashio::app.rating'
-    bashio::app.rating "$@"
-}
-bashio::addon.stdin() {
-    bashio::apps.__deprecated 'bashio::addon.stdin' 'bashio::app.stdin'
-    bashio::app.stdin "$@"
-}
-bashio::addon.full_access() {
-    bashio::apps.__deprecated 'bashio::addon.full_access' 'bashio::app.full_access'
-    bashio::app.full_access "$@"
-}
-bashio::addon.webui() {
-    bashio::apps.__deprecated 'bashio::addon.webui' 'bashio::app.webui'
-    bashio::app.webui "$@"
-}
-bashio::addon.gpio() {
-    bashio::apps.__deprecated 'bashio::addon.gpio' 'bashio::app.gpio'
-    bashio::app.gpio "$@"
-}
-bashio::addon.kernel_modules() {
-    bashio::apps.__deprecated 'bashio::addon.kernel_modules' 'bashio::app.kernel_modules'
-    bashio::app.kernel_modules "$@"
-}
-bashio::addon.devicetree() {
-    bashio::apps.__deprecated 'bashio::addon.devicetree' 'bashio::app.devicetree'
-    bashio::app.devicetree "$@"
-}
-bashio::addon.docker_api() {
-    bashio::apps.__deprecated 'bashio::addon.docker_api' 'bashio::app.docker_api'
-    bashio::app.docker_api "$@"
-}
-bashio::addon.video() {
-    bashio::apps.__deprecated 'bashio::addon.video' 'bashio::app.video'
-    bashio::app.video "$@"
-}
-bashio::addon.audio() {
-    bashio::apps.__deprecated 'bashio::addon.audio' 'bashio::app.audio'
-    bashio::app.audio "$@"
-}
-bashio::addon.audio_input() {
-    bashio::apps.__deprecated 'bashio::addon.audio_input' 'bashio::app.audio_input'
-    bashio::app.audio_input "$@"
-}
-bashio::addon.audio_output() {
-    bashio::apps.__deprecated 'bashio::addon.audio_output' 'bashio::app.audio_output'
-    bashio::app.audio_output "$@"
-}
-bashio::addon.ip_address() {
-    bashio::apps.__deprecated 'bashio::addon.ip_address' 'bashio::app.ip_address'
-    bashio::app.ip_address "$@"
-}
-bashio::addon.ingress() {
-    bashio::apps.__deprecated 'bashio::addon.ingress' 'bashio::app.ingress'
-    bashio::app.ingress "$@"
-}
-bashio::addon.ingress_entry() {
-    bashio::apps.__deprecated 'bashio::addon.ingress_entry' 'bashio::app.ingress_entry'
-    bashio::app.ingress_entry "$@"
-}
-bashio::addon.ingress_url() {
-    bashio::apps.__deprecated 'bashio::addon.ingress_url' 'bashio::app.ingress_url'
-    bashio::app.ingress_url "$@"
-}
-bashio::addon.ingress_port() {
-    bashio::apps.__deprecated 'bashio::addon.ingress_port' 'bashio::app.ingress_port'
-    bashio::app.ingress_port "$@"
-}
-bashio::addon.ingress_panel() {
-    bashio::apps.__deprecated 'bashio::addon.ingress_panel' 'bashio::app.ingress_panel'
-    bashio::app.ingress_panel "$@"
-}
-bashio::addon.watchdog() {
-    bashio::apps.__deprecated 'bashio::addon.watchdog' 'bashio::app.watchdog'
-    bashio::app.watchdog "$@"
-}
-bashio::addon.stats() {
-    bashio::apps.__deprecated 'bashio::addon.stats' 'bashio::app.stats'
-    bashio::app.stats "$@"
-}
-bashio::addon.cpu_percent() {
-    bashio::apps.__deprecated 'bashio::addon.cpu_percent' 'bashio::app.cpu_percent'
-    bashio::app.cpu_percent "$@"
-}
-bashio::addon.memory_usage() {
-    bashio::apps.__deprecated 'bashio::addon.memory_usage' 'bashio::app.memory_usage'
-    bashio::app.memory_usage "$@"
-}
-bashio::addon.memory_limit() {
-    bashio::apps.__deprecated 'bashio::addon.memory_limit' 'bashio::app.memory_limit'
-    bashio::app.memory_limit "$@"
-}
-bashio::addon.memory_percent() {
-    bashio::apps.__deprecated 'bashio::addon.memory_percent' 'bashio::app.memory_percent'
-    bashio::app.memory_percent "$@"
-}
-bashio::addon.network_tx() {
-    bashio::apps.__deprecated 'bashio::addon.network_tx' 'bashio::app.network_tx'
-    bashio::app.network_tx "$@"
-}
-bashio::addon.network_rx() {
-    bashio::apps.__deprecated 'bashio::addon.network_rx' 'bashio::app.network_rx'
-    bashio::app.network_rx "$@"
-}
-bashio::addon.blk_read() {
-    bashio::apps.__deprecated 'bashio::addon.blk_read' 'bashio::app.blk_read'
-    bashio::app.blk_read "$@"
-}
-bashio::addon.blk_write() {
-    bashio::apps.__deprecated 'bashio::addon.blk_write' 'bashio::app.blk_write'
-    bashio::app.blk_write "$@"
-}
+bashio::addons.reload() { __bashio_deprecated bashio::addons.reload bashio::apps.reload "$@"; }
+bashio::addon.start() { __bashio_deprecated bashio::addon.start bashio::app.start "$@"; }
+bashio::addon.restart() { __bashio_deprecated bashio::addon.restart bashio::app.restart "$@"; }
+bashio::addon.stop() { __bashio_deprecated bashio::addon.stop bashio::app.stop "$@"; }
+bashio::addon.install() { __bashio_deprecated bashio::addon.install bashio::app.install "$@"; }
+bashio::addon.rebuild() { __bashio_deprecated bashio::addon.rebuild bashio::app.rebuild "$@"; }
+bashio::addon.uninstall() { __bashio_deprecated bashio::addon.uninstall bashio::app.uninstall "$@"; }
+bashio::addon.update() { __bashio_deprecated bashio::addon.update bashio::app.update "$@"; }
+bashio::addon.logs() { __bashio_deprecated bashio::addon.logs bashio::app.logs "$@"; }
+bashio::addon.documentation() { __bashio_deprecated bashio::addon.documentation bashio::app.documentation "$@"; }
+bashio::addon.changelog() { __bashio_deprecated bashio::addon.changelog bashio::app.changelog "$@"; }
+bashio::addons() { __bashio_deprecated bashio::addons bashio::apps "$@"; }
+bashio::addons.installed() { __bashio_deprecated bashio::addons.installed bashio::apps.installed "$@"; }
+bashio::addon.installed() { __bashio_deprecated bashio::addon.installed bashio::app.installed "$@"; }
+bashio::addon.slug() { __bashio_deprecated bashio::addon.slug bashio::app.slug "$@"; }
+bashio::addon.name() { __bashio_deprecated bashio::addon.name bashio::app.name "$@"; }
+bashio::addon.hostname() { __bashio_deprecated bashio::addon.hostname bashio::app.hostname "$@"; }
+bashio::addon.dns() { __bashio_deprecated bashio::addon.dns bashio::app.dns "$@"; }
+bashio::addon.description() { __bashio_deprecated bashio::addon.description bashio::app.description "$@"; }
+bashio::addon.long_description() { __bashio_deprecated bashio::addon.long_description bashio::app.long_description "$@"; }
+bashio::addon.auto_update() { __bashio_deprecated bashio::addon.auto_update bashio::app.auto_update "$@"; }
+bashio::addon.url() { __bashio_deprecated bashio::addon.url bashio::app.url "$@"; }
+bashio::addon.detached() { __bashio_deprecated bashio::addon.detached bashio::app.detached "$@"; }
+bashio::addon.available() { __bashio_deprecated bashio::addon.available bashio::app.available "$@"; }
+bashio::addon.advanced() { __bashio_deprecated bashio::addon.advanced bashio::app.advanced "$@"; }
+bashio::addon.stage() { __bashio_deprecated bashio::addon.stage bashio::app.stage "$@"; }
+bashio::addon.startup() { __bashio_deprecated bashio::addon.startup bashio::app.startup "$@"; }
+bashio::addon.arch() { __bashio_deprecated bashio::addon.arch bashio::app.arch "$@"; }
+bashio::addon.machine() { __bashio_deprecated bashio::addon.machine bashio::app.machine "$@"; }
+bashio::addon.repository() { __bashio_deprecated bashio::addon.repository bashio::app.repository "$@"; }
+bashio::addon.version() { __bashio_deprecated bashio::addon.version bashio::app.version "$@"; }
+bashio::addon.version_latest() { __bashio_deprecated bashio::addon.version_latest bashio::app.version_latest "$@"; }
+bashio::addon.update_available() { __bashio_deprecated bashio::addon.update_available bashio::app.update_available "$@"; }
+bashio::addon.state() { __bashio_deprecated bashio::addon.state bashio::app.state "$@"; }
+bashio::addon.boot() { __bashio_deprecated bashio::addon.boot bashio::app.boot "$@"; }
+bashio::addon.build() { __bashio_deprecated bashio::addon.build bashio::app.build "$@"; }
+bashio::addon.options() { __bashio_deprecated bashio::addon.options bashio::app.options "$@"; }
+bashio::addon.option() { __bashio_deprecated bashio::addon.option bashio::app.option "$@"; }
+bashio::addon.config() { __bashio_deprecated bashio::addon.config bashio::app.config "$@"; }
+bashio::addon.network() { __bashio_deprecated bashio::addon.network bashio::app.network "$@"; }
+bashio::addon.network_description() { __bashio_deprecated bashio::addon.network_description bashio::app.network_description "$@"; }
+bashio::addon.port() { __bashio_deprecated bashio::addon.port bashio::app.port "$@"; }
+bashio::addon.port_description() { __bashio_deprecated bashio::addon.port_description bashio::app.port_description "$@"; }
+bashio::addon.host_network() { __bashio_deprecated bashio::addon.host_network bashio::app.host_network "$@"; }
+bashio::addon.host_pid() { __bashio_deprecated bashio::addon.host_pid bashio::app.host_pid "$@"; }
+bashio::addon.host_ipc() { __bashio_deprecated bashio::addon.host_ipc bashio::app.host_ipc "$@"; }
+bashio::addon.host_dbus() { __bashio_deprecated bashio::addon.host_dbus bashio::app.host_dbus "$@"; }
+bashio::addon.privileged() { __bashio_deprecated bashio::addon.privileged bashio::app.privileged "$@"; }
+bashio::addon.apparmor() { __bashio_deprecated bashio::addon.apparmor bashio::app.apparmor "$@"; }
+bashio::addon.devices() { __bashio_deprecated bashio::addon.devices bashio::app.devices "$@"; }
+bashio::addon.udev() { __bashio_deprecated bashio::addon.udev bashio::app.udev "$@"; }
+bashio::addon.uart() { __bashio_deprecated bashio::addon.uart bashio::app.uart "$@"; }
+bashio::addon.usb() { __bashio_deprecated bashio::addon.usb bashio::app.usb "$@"; }
+bashio::addon.icon() { __bashio_deprecated bashio::addon.icon bashio::app.icon "$@"; }
+bashio::addon.logo() { __bashio_deprecated bashio::addon.logo bashio::app.logo "$@"; }
+bashio::addon.has_documentation() { __bashio_deprecated bashio::addon.has_documentation bashio::app.has_documentation "$@"; }
+bashio::addon.has_changelog() { __bashio_deprecated bashio::addon.has_changelog bashio::app.has_changelog "$@"; }
+bashio::addon.hassio_api() { __bashio_deprecated bashio::addon.hassio_api bashio::app.hassio_api "$@"; }
+bashio::addon.hassio_role() { __bashio_deprecated bashio::addon.hassio_role bashio::app.hassio_role "$@"; }
+bashio::addon.homeassistant() { __bashio_deprecated bashio::addon.homeassistant bashio::app.homeassistant "$@"; }
+bashio::addon.homeassistant_api() { __bashio_deprecated bashio::addon.homeassistant_api bashio::app.homeassistant_api "$@"; }
+bashio::addon.auth_api() { __bashio_deprecated bashio::addon.auth_api bashio::app.auth_api "$@"; }
+bashio::addon.protected() { __bashio_deprecated bashio::addon.protected bashio::app.protected "$@"; }
+bashio::addon.rating() { __bashio_deprecated bashio::addon.rating bashio::app.rating "$@"; }
+bashio::addon.stdin() { __bashio_deprecated bashio::addon.stdin bashio::app.stdin "$@"; }
+bashio::addon.full_access() { __bashio_deprecated bashio::addon.full_access bashio::app.full_access "$@"; }
+bashio::addon.webui() { __bashio_deprecated bashio::addon.webui bashio::app.webui "$@"; }
+bashio::addon.gpio() { __bashio_deprecated bashio::addon.gpio bashio::app.gpio "$@"; }
+bashio::addon.kernel_modules() { __bashio_deprecated bashio::addon.kernel_modules bashio::app.kernel_modules "$@"; }
+bashio::addon.devicetree() { __bashio_deprecated bashio::addon.devicetree bashio::app.devicetree "$@"; }
+bashio::addon.docker_api() { __bashio_deprecated bashio::addon.docker_api bashio::app.docker_api "$@"; }
+bashio::addon.video() { __bashio_deprecated bashio::addon.video bashio::app.video "$@"; }
+bashio::addon.audio() { __bashio_deprecated bashio::addon.audio bashio::app.audio "$@"; }
+bashio::addon.audio_input() { __bashio_deprecated bashio::addon.audio_input bashio::app.audio_input "$@"; }
+bashio::addon.audio_output() { __bashio_deprecated bashio::addon.audio_output bashio::app.audio_output "$@"; }
+bashio::addon.ip_address() { __bashio_deprecated bashio::addon.ip_address bashio::app.ip_address "$@"; }
+bashio::addon.ingress() { __bashio_deprecated bashio::addon.ingress bashio::app.ingress "$@"; }
+bashio::addon.ingress_entry() { __bashio_deprecated bashio::addon.ingress_entry bashio::app.ingress_entry "$@"; }
+bashio::addon.ingress_url() { __bashio_deprecated bashio::addon.ingress_url bashio::app.ingress_url "$@"; }
+bashio::addon.ingress_port() { __bashio_deprecated bashio::addon.ingress_port bashio::app.ingress_port "$@"; }
+bashio::addon.ingress_panel() { __bashio_deprecated bashio::addon.ingress_panel bashio::app.ingress_panel "$@"; }
+bashio::addon.watchdog() { __bashio_deprecated bashio::addon.watchdog bashio::app.watchdog "$@"; }
+bashio::addon.stats() { __bashio_deprecated bashio::addon.stats bashio::app.stats "$@"; }
+bashio::addon.cpu_percent() { __bashio_deprecated bashio::addon.cpu_percent bashio::app.cpu_percent "$@"; }
+bashio::addon.memory_usage() { __bashio_deprecated bashio::addon.memory_usage bashio::app.memory_usage "$@"; }
+bashio::addon.memory_limit() { __bashio_deprecated bashio::addon.memory_limit bashio::app.memory_limit "$@"; }
+bashio::addon.memory_percent() { __bashio_deprecated bashio::addon.memory_percent bashio::app.memory_percent "$@"; }
+bashio::addon.network_tx() { __bashio_deprecated bashio::addon.network_tx bashio::app.network_tx "$@"; }
+bashio::addon.network_rx() { __bashio_deprecated bashio::addon.network_rx bashio::app.network_rx "$@"; }
+bashio::addon.blk_read() { __bashio_deprecated bashio::addon.blk_read bashio::app.blk_read "$@"; }
+bashio::addon.blk_write() { __bashio_deprecated bashio::addon.blk_write bashio::app.blk_write "$@"; }

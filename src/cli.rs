@@ -16,7 +16,8 @@ const USAGE: &str = "\
 Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio function
        bashio FUNCTION [ARGS...]    call one function (with or without bashio::)
        bashio help [FUNCTION]       what a function takes and does
-       bashio --list                every function name
+       bashio --list                every bashio function name
+       bashio --list-extensions     the functions bashio does not have (contenv.*)
        bashio shim                  print the bash library (shims/bashio.sh)
        bashio --version";
 
@@ -30,6 +31,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         "-h" | "--help" => return print(USAGE),
         "-V" | "--version" => return print(&format!("bashio {}", env!("CARGO_PKG_VERSION"))),
         "--list" => return print(&table::public_names().join("\n")),
+        "--list-extensions" => return print(&table::extension_names().join("\n")),
         "shim" => return print(shim::generate().trim_end()),
         "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
         _ => {}

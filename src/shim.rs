@@ -17,13 +17,16 @@ pub fn generate() -> String {
             Body::Shell(body) => {
                 out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
             }
-            _ => {
-                out.push_str(&format!(
-                    "{}() {{ __bashio_call {} \"$@\"; }}\n",
-                    function.name,
-                    function.short_name()
-                ));
-            }
+            _ if table::ignores_errexit(function) => out.push_str(&format!(
+                "{}() {{ __bashio_exec 1 {} \"$@\"; }}\n",
+                function.name,
+                function.short_name()
+            )),
+            _ => out.push_str(&format!(
+                "{}() {{ __bashio_call {} \"$@\"; }}\n",
+                function.name,
+                function.short_name()
+            )),
         }
     }
     out.push_str("\n# Deprecated add-on names: each warns once, then calls its app function.\n");
@@ -36,5 +39,5 @@ pub fn generate() -> String {
 }
 
 fn alias(old: &str, new: &str) -> String {
-    format!("{old}() {{\n    bashio::apps.__deprecated '{old}' '{new}'\n    {new} \"$@\"\n}}\n")
+    format!("{old}() {{ __bashio_deprecated {old} {new} \"$@\"; }}\n")
 }

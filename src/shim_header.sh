@@ -106,23 +106,30 @@ if ! [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] || ! (
 fi
 export LOG_FD
 
-# Calls one function of the binary. Arguments travel in the environment of
-# that one process (never in its argv, which every user can read); very long
-# ones through a pipe instead, as the environment limits each string's size.
-# Status 240+N from the binary means the function exited the script with N.
+# Calls one function of the binary, telling it whether errexit is in force
+# here: bash ignores errexit inside conditions (if, while, ||, &&, !) and
+# under `set +e`, and bashio's functions then go on past a failing command.
+# Only where errexit applies does bash run an ERR trap, so a subshell with
+# one set answers exactly; `local` keeps the probe's own status from counting.
 __bashio_call() {
-    local __bashio_name=${1} __bashio_arg __bashio_count=0 __bashio_status=0 __bashio_long=0
-    shift
-    # Whether errexit is in force here: bash ignores it inside conditions
-    # (if, while, ||, &&, !), and the function must then go on past a
-    # failing command as bashio's would. Only there does the ERR trap not
-    # fire; `local` keeps the probe's own status from counting.
     local __bashio_errexit=0
     if [[ $- == *e* ]]; then
         # shellcheck disable=SC2155
         local __bashio_probe=$(trap 'echo 1' ERR; false)
         __bashio_errexit=${__bashio_probe:-0}
     fi
+    __bashio_exec "${__bashio_errexit}" "$@"
+}
+
+# Runs the binary: ERREXIT NAME ARGS... Functions whose result cannot depend
+# on errexit come here directly and skip the probe's fork.
+# Arguments travel in the environment of that one process (never in its
+# argv, which every user can read); very long ones through a pipe instead,
+# as the environment limits each string's size.
+# Status 240+N from the binary means the function exited the script with N.
+__bashio_exec() {
+    local __bashio_errexit=${1} __bashio_name=${2} __bashio_arg __bashio_count=0 __bashio_status=0 __bashio_long=0
+    shift 2
     for __bashio_arg in "$@"; do
         __bashio_count=$((__bashio_count + 1))
         if ((${#__bashio_arg} > 30000)); then
@@ -156,4 +163,10 @@ __bashio_call() {
         exit $((__bashio_status - 240))
     fi
     return "${__bashio_status}"
+}
+
+# A deprecated name: OLD NEW ARGS... warns once, then calls NEW.
+__bashio_deprecated() {
+    bashio::apps.__deprecated "${1}" "${2}"
+    "${2}" "${@:3}"
 }

@@ -41,11 +41,28 @@ pub struct Function {
     pub body: Body,
     /// Arguments and purpose, for `bashio help NAME`: "ARGS: what it does".
     pub usage: &'static str,
+    /// Ours alone, not bashio's: left out of `bashio --list`.
+    pub extension: bool,
 }
 
 impl Function {
     pub const fn new(name: &'static str, body: Body, usage: &'static str) -> Function {
-        Function { name, body, usage }
+        Function {
+            name,
+            body,
+            usage,
+            extension: false,
+        }
+    }
+
+    /// A function bashio does not have.
+    pub const fn extension(name: &'static str, body: Body, usage: &'static str) -> Function {
+        Function {
+            name,
+            body,
+            usage,
+            extension: true,
+        }
     }
 
     /// The name without the `bashio::` prefix, as typed after `bashio`.
@@ -101,7 +118,29 @@ pub const MODULES: &[&[Function]] = &[
     bashio::try_::FUNCTIONS,
     bashio::updates::FUNCTIONS,
     bashio::var::FUNCTIONS,
+    bashio::contenv::FUNCTIONS,
 ];
+
+/// Modules none of whose functions consult errexit (they never stop at a
+/// failing inner command): the shim calls them without probing for it.
+const ERREXIT_FREE: &[&[Function]] = &[
+    bashio::log::FUNCTIONS,
+    bashio::color::FUNCTIONS,
+    bashio::fs::FUNCTIONS,
+    bashio::cache::FUNCTIONS,
+    bashio::exit::FUNCTIONS,
+    bashio::jq::FUNCTIONS,
+    bashio::string::FUNCTIONS,
+    bashio::var::FUNCTIONS,
+    bashio::contenv::FUNCTIONS,
+];
+
+/// Whether a function's result cannot depend on errexit.
+pub fn ignores_errexit(function: &Function) -> bool {
+    ERREXIT_FREE
+        .iter()
+        .any(|module| module.iter().any(|f| f.name == function.name))
+}
 
 pub fn all() -> impl Iterator<Item = &'static Function> {
     MODULES.iter().flat_map(|module| module.iter())
@@ -142,6 +181,14 @@ pub fn public_names() -> Vec<String> {
         .collect();
     names.extend(all().filter_map(|f| bashio::apps::deprecated_name(f.name)));
     names
+}
+
+/// The public functions of ours alone.
+pub fn extension_names() -> Vec<String> {
+    all()
+        .filter(|f| !f.is_internal() && f.extension)
+        .map(|f| f.name.to_string())
+        .collect()
 }
 
 /// Runs a row of the table.
@@ -229,6 +276,30 @@ mod tests {
             Some("bashio::apps")
         );
         assert!(resolve("addon.__deprecated").is_none());
+    }
+
+    #[test]
+    fn errexit_free_modules_never_consult_errexit() {
+        let sources = [
+            include_str!("bashio/log.rs"),
+            include_str!("bashio/color.rs"),
+            include_str!("bashio/fs.rs"),
+            include_str!("bashio/cache.rs"),
+            include_str!("bashio/exit.rs"),
+            include_str!("bashio/jq.rs"),
+            include_str!("bashio/string.rs"),
+            include_str!("bashio/var.rs"),
+            include_str!("bashio/contenv.rs"),
+        ];
+        assert_eq!(sources.len(), ERREXIT_FREE.len());
+        for source in sources {
+            for call in [".check(", ".assign(", ".cond(", "errexit"] {
+                assert!(
+                    !source.contains(call),
+                    "a module the shim calls without the errexit probe uses {call}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -55,7 +55,12 @@ impl Client {
 
     /// Sends what bashio's curl call sends: the method, a bearer token, a
     /// JSON content type and a body (`{}` unless a POST carries one).
-    pub fn send(&mut self, method: &str, url: &str, body: Vec<u8>) -> Reply {
+    pub fn send(
+        &mut self,
+        method: &str,
+        url: &str,
+        body: Vec<u8>,
+    ) -> Result<(u16, Vec<u8>), Failure> {
         let method = reqwest::Method::from_bytes(method.as_bytes())
             .map_err(|_| format!("invalid method {method}"))?;
         // Reads that never end must end: GETs are bounded, while actions
@@ -95,9 +100,40 @@ impl Client {
                 other => break other.map_err(describe)?,
             }
         };
+        let mut response = response;
         let status = response.status().as_u16();
-        let bytes = response.bytes().map_err(describe)?;
-        Ok((status, bytes.to_vec()))
+        let mut bytes = Vec::new();
+        match std::io::Read::read_to_end(&mut response, &mut bytes) {
+            Ok(_) => Ok((status, bytes)),
+            // What curl leaves when a body breaks off: the part that came,
+            // then its status line.
+            Err(e) => Err(Failure {
+                reason: format!("the answer broke off: {e}"),
+                output: [&bytes[..], b"\n", status.to_string().as_bytes()].concat(),
+            }),
+        }
+    }
+}
+
+/// Why a request got no whole answer, and what curl's output would hold then
+/// (`\n000` when nothing came), which bashio logs at debug level.
+pub struct Failure {
+    pub reason: String,
+    pub output: Vec<u8>,
+}
+
+impl From<String> for Failure {
+    fn from(reason: String) -> Failure {
+        Failure {
+            reason,
+            output: b"\n000".to_vec(),
+        }
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(reason: &str) -> Failure {
+        Failure::from(reason.to_string())
     }
 }
 
@@ -156,12 +192,26 @@ pub fn supervisor(ctx: &mut Ctx, method: &str, resource: &str, third: &[u8], fil
         (b"{}".to_vec(), third)
     };
     let url = format!("{}{}", ctx.settings.supervisor_api, resource);
-    let (status, mut response) = match ctx.http().send(method, &url, body) {
+    // curl refuses a URL with whitespace or control characters in it
+    // ("URL using bad/illegal format"), sending nothing; so does this.
+    let reply = if url.bytes().any(|b| b <= b' ' || b == 0x7f) {
+        Err(Failure::from(
+            "the URL holds whitespace or control characters",
+        ))
+    } else {
+        let target = format!(
+            "{}{}",
+            ctx.settings.supervisor_api,
+            percent_encode_non_ascii(resource)
+        );
+        ctx.http().send(method, &target, body)
+    };
+    let (status, mut response) = match reply {
         Ok(reply) => reply,
-        Err(reason) => {
+        Err(Failure { reason, output }) => {
             eprintln!("bashio: unable to reach the Supervisor API at {url}: {reason}");
-            // What bashio's curl call left in its output: no body, code 000.
-            log::debug(ctx, "\n000");
+            // What bashio's curl call left in its output.
+            log::debug(ctx, output);
             log::error(ctx, "Something went wrong contacting the API");
             return NOK;
         }
@@ -236,6 +286,23 @@ pub fn supervisor(ctx: &mut Ctx, method: &str, resource: &str, third: &[u8], fil
 
     ctx.echo(result.as_bytes());
     OK
+}
+
+/// Bytes outside ASCII as curl sends them, `%xx` in lower case; the HTTP
+/// client would spell them in upper case.
+fn percent_encode_non_ascii(resource: &str) -> String {
+    let mut out = String::with_capacity(resource.len());
+    for c in resource.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut buffer = [0u8; 4];
+            for byte in c.encode_utf8(&mut buffer).bytes() {
+                out.push_str(&format!("%{byte:02x}"));
+            }
+        }
+    }
+    out
 }
 
 fn fail(ctx: &mut Ctx, message: &str) -> Ret {

@@ -151,7 +151,7 @@ pub fn value_of(ctx: &mut Ctx, options: &[u8], key: &str, indent: usize) -> Ret 
     if key.starts_with('$') {
         return jq::jsonpath(ctx, options, key);
     }
-    jq::query(ctx, options, &query_for(key, indent), &[])
+    jq::config_query(ctx, options, &query_for(key, indent), key)
 }
 
 /// `bashio::config KEY [DEFAULT]`.

@@ -5,6 +5,7 @@
 use super::{log, var};
 use crate::ctx::{status, Args, Ctx, Ret};
 use crate::engine::jq::{self as engine, JqOutput, JqVar};
+use crate::engine::path;
 use crate::table::{Body::*, Function};
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
@@ -21,43 +22,94 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new("bashio::jq.is_array", Native(is_array), "DATA [FILTER]: succeed when the filter gives an array"),
 ];
 
-/// jq's own options after the filter, as bashio passes them through.
-fn parse_vars(extra: &[Vec<u8>]) -> Result<Vec<JqVar>, String> {
-    let mut vars = Vec::new();
-    let mut i = 0;
-    while i < extra.len() {
-        let option = String::from_utf8_lossy(&extra[i]).into_owned();
-        let take = |n: usize| -> Result<String, String> {
-            extra
-                .get(i + n)
-                .map(|v| String::from_utf8_lossy(v).into_owned())
-                .ok_or_else(|| {
-                    format!(
-                        "jq: error: {option} takes two parameters (e.g. {option} varname value)"
-                    )
-                })
-        };
-        match option.as_str() {
-            "--arg" => vars.push(JqVar::Arg(take(1)?, take(2)?)),
-            "--argjson" => vars.push(JqVar::ArgJson(take(1)?, take(2)?)),
-            _ => return Err(format!("jq: Unknown option: {option}")),
+/// A here-string: the data plus a newline.
+fn here_string(data: &[u8]) -> Vec<u8> {
+    let mut input = Vec::with_capacity(data.len() + 1);
+    input.extend_from_slice(data);
+    input.push(b'\n');
+    input
+}
+
+/// The filters bashio itself runs on every API answer, computed without
+/// compiling any jq when the input is one plain JSON document.
+fn native(input: &[u8], filter: &str) -> Option<JqOutput> {
+    let done = |stdout: Vec<u8>| JqOutput {
+        stdout,
+        stderr: Vec::new(),
+        status: 0,
+    };
+    match filter {
+        "if .data == {} then empty else .data end" => {
+            let document = path::parse_document(input)?;
+            let data = document
+                .as_object()?
+                .get("data")
+                .unwrap_or(&serde_json::Value::Null);
+            if data.as_object().is_some_and(|o| o.is_empty()) {
+                return Some(done(Vec::new()));
+            }
+            let mut out = Vec::new();
+            path::print_raw(data, &mut out);
+            out.push(b'\n');
+            Some(done(out))
         }
-        i += 3;
+        _ => {
+            let key = filter.strip_prefix('.')?;
+            let segments = path::parse_plain_key(key)?;
+            let document = path::parse_document(input)?;
+            Some(match path::walk(&document, &segments) {
+                Ok(found) => {
+                    let mut out = Vec::new();
+                    path::print_raw(found.unwrap_or(&serde_json::Value::Null), &mut out);
+                    out.push(b'\n');
+                    done(out)
+                }
+                Err(e) => e.to_output(input),
+            })
+        }
     }
-    Ok(vars)
 }
 
 /// Runs FILTER over DATA as bashio's `jq --raw-output -c -M` call does.
 pub fn evaluate(data: &[u8], filter: &str, vars: &[JqVar]) -> JqOutput {
-    let path = std::path::Path::new(std::ffi::OsStr::from_bytes(data));
-    if !data.is_empty() && path.is_file() {
-        return engine::run_file(path, filter, vars);
+    let file = std::path::Path::new(std::ffi::OsStr::from_bytes(data));
+    if !data.is_empty() && file.is_file() {
+        return engine::run_file(file, filter, vars);
     }
-    // A here-string: the data plus a newline.
-    let mut input = Vec::with_capacity(data.len() + 1);
-    input.extend_from_slice(data);
-    input.push(b'\n');
+    let input = here_string(data);
+    if vars.is_empty() {
+        if let Some(output) = native(&input, filter) {
+            return output;
+        }
+    }
     engine::run(&input, filter, vars)
+}
+
+/// Writes what jq wrote and returns its status.
+fn emit(ctx: &mut Ctx, output: JqOutput) -> Ret {
+    ctx.print(&output.stdout);
+    if !output.stderr.is_empty() {
+        ctx.flush();
+        let _ = std::io::stderr().write_all(&output.stderr);
+    }
+    Ok(output.status)
+}
+
+/// bashio's config query for KEY over DATA (`query` is its text, for the
+/// trace line), natively when the key is a plain path.
+pub fn config_query(ctx: &mut Ctx, data: &[u8], query: &str, key: &str) -> Ret {
+    log::trace(
+        ctx,
+        "bashio::jq",
+        &Args(vec![data.to_vec(), query.as_bytes().to_vec()]),
+    );
+    let file = std::path::Path::new(std::ffi::OsStr::from_bytes(data));
+    if data.is_empty() || !file.is_file() {
+        if let Some(output) = path::run_config_query(&here_string(data), key) {
+            return emit(ctx, output);
+        }
+    }
+    emit(ctx, evaluate(data, query, &[]))
 }
 
 /// `bashio::jq DATA FILTER [jq options]`: prints the results, returns jq's status.
@@ -71,20 +123,16 @@ pub fn query(ctx: &mut Ctx, data: &[u8], filter: &str, extra: &[Vec<u8>]) -> Ret
 /// (without the default filter a caller left out).
 fn run(ctx: &mut Ctx, traced: &Args, data: &[u8], filter: &str, extra: &[Vec<u8>]) -> Ret {
     log::trace(ctx, "bashio::jq", traced);
-    let vars = match parse_vars(extra) {
-        Ok(vars) => vars,
-        Err(message) => {
-            eprintln!("{message}");
-            return Ok(2);
-        }
+    // jq reads options and the program from one command line, as bashio passes them.
+    let extra: Vec<String> = extra
+        .iter()
+        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .collect();
+    let (vars, program) = match engine::parse_invocation(&extra, filter) {
+        Ok(parsed) => parsed,
+        Err(output) => return emit(ctx, output),
     };
-    let output = evaluate(data, filter, &vars);
-    ctx.print(&output.stdout);
-    if !output.stderr.is_empty() {
-        ctx.flush();
-        let _ = std::io::stderr().write_all(&output.stderr);
-    }
-    Ok(output.status)
+    emit(ctx, evaluate(data, &program, &vars))
 }
 
 fn jq_fn(ctx: &mut Ctx, args: &Args) -> Ret {

@@ -13,6 +13,7 @@ pub mod cache;
 pub mod cli;
 pub mod color;
 pub mod config;
+pub mod contenv;
 pub mod core;
 pub mod debug;
 pub mod discovery;

@@ -7,24 +7,26 @@
 //! stream grammar and its parse errors, number literals preserved as written
 //! (`1.0` stays `1.0`, `1.5e3` prints as `1.5E+3`), computed numbers printed
 //! the way jq prints doubles, raw string output, error messages and the exit
-//! status rules (the last input decides; compile errors 3; runtime and parse
-//! errors 5; bad options 2).
+//! status rules (the last input decides; compile errors 3; runtime and input
+//! parse errors 5; bad options 2).
 //!
 //! jaq parses and evaluates the filter, over this module's own value type
 //! whose operations follow jq (indexing, `|=`/`=` creating missing paths,
-//! arithmetic in doubles, comparisons of decimal literals). jaq's standard
-//! library differs from jq's, so a prelude of jq definitions and natives stands
-//! in for it, and only the definitions a filter actually references are
+//! arithmetic in doubles, decimal comparison of number literals). jaq's
+//! standard library differs from jq's, so a prelude of jq definitions and
+//! natives stands in for it, and only the definitions a filter references are
 //! compiled: compiling a whole standard library costs more than running a
-//! typical bashio filter.
+//! typical bashio filter. Where jaq parses operators with other precedences
+//! than jq (`a = b // c`), the filter text is regrouped before parsing.
 //!
 //! What it refuses to do: values never go into filter text (`--arg` and
 //! `--argjson` values are bound as `$variables`); no modules
-//! (`import`/`include`), no `--slurp`/`--null-input`/`--stream`. Known
-//! differences from jq are edge cases: regular expressions use jaq's engine
-//! instead of Oniguruma, `@base32`-style exotic builtins are missing exactly
-//! where jq 1.8 lacks them too, and `ltrimstr`-style messages for `try ...
-//! catch .` may be worded differently where jaq raises them.
+//! (`import`/`include`) and no `--slurp`/`--null-input`/`--stream` modes.
+//! Known differences from jq 1.8, all on the fringe: regular expressions run
+//! on jaq's engine instead of Oniguruma; the number literals `.1` and `1.` and
+//! the `?//` destructuring operator do not parse; `isnormal` accepts
+//! subnormals; some error messages are worded differently (stderr only, or
+//! the text caught by `try ... catch .`).
 
 use core::cell::{Cell, RefCell};
 use core::cmp::Ordering;
@@ -39,7 +41,6 @@ use jaq_std::input::{HasInputs, Inputs, RcIter};
 use std::collections::HashSet;
 use std::path::Path;
 use std::rc::Rc;
-use std::sync::OnceLock;
 
 /// What `jq --raw-output -c -M <vars> FILTER` prints for an input, and its exit status.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -56,6 +57,9 @@ pub enum JqVar {
     Arg(String, String),
     /// `--argjson NAME JSONTEXT`: `$NAME` is the JSON value JSONTEXT.
     ArgJson(String, String),
+    /// `-e`/`--exit-status`: the status tells whether the last output was
+    /// neither null nor false (0), was (1), or never came (4).
+    ExitStatus,
 }
 
 const EXIT_SYSTEM: i32 = 2;
@@ -76,45 +80,6 @@ fn failure(stderr: String, status: i32) -> JqOutput {
 
 fn usage_error(msg: &str) -> JqOutput {
     failure(format!("jq: {msg}\n{USAGE_HINT}"), EXIT_SYSTEM)
-}
-
-/// Parse the jq options that bashio passes next to the filter: `--arg NAME
-/// VALUE` and `--argjson NAME TEXT`. `-r`, `-c`, `-M` and their long forms
-/// are accepted and ignored (they are always in effect). Anything else, and
-/// invalid `--argjson` text, yields jq's complaint and exit status.
-pub fn parse_args<S: AsRef<str>>(args: &[S]) -> Result<Vec<JqVar>, JqOutput> {
-    let mut vars = Vec::new();
-    let mut i = 0;
-    while i < args.len() {
-        let a = args[i].as_ref();
-        match a {
-            "--arg" | "--argjson" => {
-                let (Some(name), Some(value)) = (args.get(i + 1), args.get(i + 2)) else {
-                    let example = if a == "--arg" {
-                        "--arg varname value"
-                    } else {
-                        "--argjson varname text"
-                    };
-                    return Err(usage_error(&format!(
-                        "{a} takes two parameters (e.g. {example})"
-                    )));
-                };
-                let (name, value) = (name.as_ref().to_string(), value.as_ref().to_string());
-                if a == "--arg" {
-                    vars.push(JqVar::Arg(name, value));
-                } else {
-                    if parse_json_text(value.as_bytes()).is_err() {
-                        return Err(usage_error("Invalid JSON text passed to --argjson"));
-                    }
-                    vars.push(JqVar::ArgJson(name, value));
-                }
-                i += 3;
-            }
-            _ if is_ignored_option(a) => i += 1,
-            _ => return Err(usage_error(&format!("Unknown option {a}"))),
-        }
-    }
-    Ok(vars)
 }
 
 /// Read bashio's jq command line the way jq reads
@@ -160,7 +125,15 @@ pub fn parse_invocation<S: AsRef<str>>(
             } else {
                 vars.push(JqVar::ArgJson(name.to_string(), value.to_string()));
             }
+        } else if a == "--exit-status" {
+            vars.push(JqVar::ExitStatus);
         } else if is_ignored_option(a) {
+        } else if b[1] != b'-'
+            && a[1..]
+                .bytes()
+                .all(|c| matches!(c, b'r' | b'c' | b'M' | b'e'))
+        {
+            vars.push(JqVar::ExitStatus);
         } else if b[1] == b'-' {
             return Err(usage_error(&format!("Unknown option {a}")));
         } else if b[1].is_ascii_alphabetic() {
@@ -436,11 +409,6 @@ fn dec_cmp(a: &str, b: &str) -> Ordering {
     }
     let (na, da, ea) = parts(a);
     let (nb, db, eb) = parts(b);
-    let mag = |d: &str, e: i64| -> Ordering {
-        let _ = (d, e);
-        Ordering::Equal
-    };
-    let _ = mag;
     let zero_a = da.is_empty();
     let zero_b = db.is_empty();
     let magnitude = match (zero_a, zero_b) {
@@ -910,7 +878,6 @@ impl jaq_core::ValT for V {
                 }
                 Ok(V::Obj(Rc::new(out)))
             }
-            V::Null => Ok(V::Null),
             v => opt.fail(v, |v| Exn::from(iterate_error(&v))),
         }
     }
@@ -967,6 +934,9 @@ impl jaq_core::ValT for V {
                     Some(y) => {
                         let y = y?;
                         if i >= a.len() {
+                            if i > (i32::MAX >> 2) as usize {
+                                return Err(Exn::from(fail("Array index too large")));
+                            }
                             a.resize(i + 1, V::Null);
                         }
                         a[i] = y;
@@ -1398,6 +1368,11 @@ fn dump_trunc(v: &V) -> String {
         out.push(d);
     }
     out
+}
+
+/// A string as jq quotes (and abbreviates) it inside error messages.
+pub(crate) fn quote_trunc(s: &str) -> String {
+    dump_trunc(&V::str(s))
 }
 
 /// `kind (dump)`, the way jq names a value in type errors.
@@ -2008,9 +1983,6 @@ fn uri_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// jq's entity for `'` in `@html`.
-const APOS: &str = "&apos;";
-
 fn html_escape(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -2018,7 +1990,7 @@ fn html_escape(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\'' => out.push_str(APOS),
+            '\'' => out.push_str("&apos;"),
             '"' => out.push_str("&quot;"),
             c => out.push(c),
         }
@@ -2174,6 +2146,7 @@ fn has(v: &V, k: &V) -> Result<bool, String> {
     match (v, k) {
         (V::Obj(o), V::Str(s)) => Ok(o.contains_key(s)),
         (V::Arr(a), V::Num(f, _)) => Ok(*f >= 0.0 && *f < a.len() as f64),
+        (V::Null, V::Str(_) | V::Num(..)) => Ok(false),
         _ => Err(format!(
             "Cannot check whether {} has a {} key",
             v.kind(),
@@ -2626,11 +2599,11 @@ def fromdate: fromdateiso8601;
 def env: _env;
 def halt_error: halt_error(5);
 def debug(msg): (msg | debug | empty), .;
-def finites: select(isinfinite or isnan | not);
-def normals: select(isnormal);
 def isnan: type == "number" and . != .;
 def isinfinite: type == "number" and (. == infinite or . == -infinite);
 def isnormal: type == "number" and (. == 0 or isnan or isinfinite | not);
+def finites: select(isinfinite or isnan | not);
+def normals: select(isnormal);
 def have_decnum: true;
 def have_literal_numbers: true;
 def @base32: _format_error("base32");
@@ -2640,12 +2613,6 @@ def IN(src; s): any(src == s; .);
 def INDEX(stream; f): reduce stream as $row ({}; .[$row | f | tostring] = $row);
 def INDEX(f): INDEX(.[]; f);
 "#;
-
-struct Entry {
-    name: &'static str,
-    text: &'static str,
-    deps: Vec<&'static str>,
-}
 
 /// Names that a piece of jq text may call (over-approximated: any word).
 fn identifiers(text: &str) -> impl Iterator<Item = &str> {
@@ -2671,49 +2638,28 @@ fn identifiers(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn prelude() -> &'static [Entry] {
-    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
-    ENTRIES.get_or_init(|| {
-        let mut entries = Vec::new();
-        for line in PRELUDE.lines() {
-            let Some(rest) = line.strip_prefix("def ") else {
-                continue;
-            };
-            let end = rest
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '@'))
-                .unwrap_or(rest.len());
-            let (name, body) = rest.split_at(end);
-            let mut deps: Vec<&str> = identifiers(body).collect();
-            deps.sort_unstable();
-            deps.dedup();
-            entries.push(Entry {
-                name,
-                text: line,
-                deps,
-            });
-        }
-        entries
-    })
-}
-
 /// The prelude definitions (as source text) that a set of names needs,
 /// adding to the set every name those definitions use in turn.
 fn select_prelude(needed: &mut HashSet<&str>) -> String {
-    let entries = prelude();
-    let mut take = vec![false; entries.len()];
+    let mut taken: Vec<&str> = Vec::new();
     // a definition only uses definitions above it, so one backward pass suffices
-    for (i, e) in entries.iter().enumerate().rev() {
-        if needed.contains(e.name) {
-            take[i] = true;
-            needed.extend(e.deps.iter().copied());
+    for line in PRELUDE.lines().rev() {
+        let Some(rest) = line.strip_prefix("def ") else {
+            continue;
+        };
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '@'))
+            .unwrap_or(rest.len());
+        let (name, body) = rest.split_at(end);
+        if needed.contains(name) {
+            taken.push(line);
+            needed.extend(identifiers(body));
         }
     }
     let mut text = String::new();
-    for (e, t) in entries.iter().zip(take) {
-        if t {
-            text.push_str(e.text);
-            text.push('\n');
-        }
+    for line in taken.iter().rev() {
+        text.push_str(line);
+        text.push('\n');
     }
     text
 }
@@ -2975,8 +2921,10 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
     let mut user_names: Vec<String> = Vec::new();
     let mut user_vals: Vec<V> = Vec::new();
     let mut named = ObjMap::default();
+    let exit_status = vars.iter().any(|var| matches!(var, JqVar::ExitStatus));
     for var in vars {
         let (name, val) = match var {
+            JqVar::ExitStatus => continue,
             JqVar::Arg(n, s) => (n, V::from(s.clone())),
             JqVar::ArgJson(n, text) => match parse_json_text(text.as_bytes()) {
                 Ok(v) => (n, v),
@@ -2988,9 +2936,7 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
         user_vals.push(val);
     }
 
-    let t0 = std::time::Instant::now();
     let prepared = prepare(filter);
-    let t1 = t0.elapsed();
     let mut needed: HashSet<&str> = prepared.idents.iter().map(String::as_str).collect();
     let mut prelude_text = select_prelude(&mut needed);
     prelude_text.push_str(&prepared.extra_defs);
@@ -3012,7 +2958,6 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
     names.extend(user_names);
     vals.extend(user_vals);
 
-    let t2 = t0.elapsed();
     let defs = load::parse(&prelude_text, |p| p.defs()).unwrap_or_default();
     let loader = Loader::new(defs);
     let arena = Arena::default();
@@ -3060,7 +3005,6 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
     let compiler = jaq_core::Compiler::default()
         .with_funs(funs)
         .with_global_vars(names.iter().map(String::as_str));
-    let t3 = t0.elapsed();
     let compiled = match compiler.compile(modules) {
         Ok(f) => f,
         Err(errs) => {
@@ -3082,13 +3026,6 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
         }
     };
 
-    let t4 = t0.elapsed();
-    if std::env::var_os("JQ_PROF").is_some() {
-        eprintln!(
-            "prep {t1:?} sel {t2:?} load {t3:?} compile {t4:?} [{}]",
-            prelude_text.len()
-        );
-    }
     // Evaluate over the input stream; the last input decides the status.
     let line = Cell::new(0usize);
     let stderr = RefCell::new(Vec::new());
@@ -3111,8 +3048,9 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
     };
     let mut stdout = Vec::new();
     let mut status = 0;
-    let mut next_input = inputs;
-    while let Some(item) = next_input.next() {
+    let mut last_truthy = None;
+    // `input` and `inputs` in the filter draw from the same stream
+    for item in inputs {
         let value = match item {
             Ok(v) => v,
             Err(msg) => {
@@ -3130,6 +3068,7 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
         for out in compiled.id.run((ctx, value)) {
             match out {
                 Ok(v) => {
+                    last_truthy = Some(jaq_core::ValT::as_bool(&v));
                     write_output(&v, &mut stdout);
                     stdout.push(b'\n');
                     drop_deep(v);
@@ -3159,6 +3098,13 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
             break;
         }
     }
+    if exit_status && status == 0 {
+        status = match last_truthy {
+            Some(true) => 0,
+            Some(false) => 1,
+            None => 4,
+        };
+    }
     JqOutput {
         stdout,
         stderr: stderr.into_inner(),
@@ -3187,14 +3133,10 @@ mod tests {
                 .as_bytes()
                 .to_vec(),
         };
-        let args: Vec<String> = case
+        let args: Vec<&str> = case
             .get("args")
             .and_then(|a| a.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.as_str().map(String::from))
-                    .collect()
-            })
+            .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
             .unwrap_or_default();
         let filter = case["filter"].as_str().unwrap_or_default();
         match parse_invocation(&args, filter) {
@@ -3209,11 +3151,8 @@ mod tests {
         let cases: Vec<serde_json::Value> = serde_json::from_str(CASES).expect("cases parse");
         assert!(cases.len() >= 150);
         let mut failures = Vec::new();
-        let trace = std::env::var_os("JQ_CASES_TRACE").is_some();
+        let mut passed = 0;
         for (i, case) in cases.iter().enumerate() {
-            if trace {
-                eprintln!("case {i}: {}", case["filter"]);
-            }
             let out = run_case(case);
             let want_stdout = match case.get("stdout_b64").and_then(|v| v.as_str()) {
                 Some(b) => base64_decode(b).unwrap_or_default(),
@@ -3225,12 +3164,16 @@ mod tests {
             };
             let want_status = case["status"].as_i64().unwrap_or(-1) as i32;
             let want_stderr = case["stderr"].as_str().unwrap_or_default();
-            if out.stdout != want_stdout
-                || out.status != want_status
-                || out.stderr.is_empty() != want_stderr.is_empty()
-            {
+            let same = out.stdout == want_stdout
+                && out.status == want_status
+                && out.stderr.is_empty() == want_stderr.is_empty();
+            let known = case.get("known_difference").is_some();
+            if same && !known {
+                passed += 1;
+            } else if same || !known {
                 failures.push(format!(
-                    "case {i}: filter {:?} input {:?}\n  want status {want_status} stdout {:?} stderr {:?}\n  got  status {} stdout {:?} stderr {:?}",
+                    "case {i}{}: filter {:?} input {:?}\n  want status {want_status} stdout {:?} stderr {:?}\n  got  status {} stdout {:?} stderr {:?}",
+                    if known { " (marked as a known difference, but it now matches)" } else { "" },
                     case["filter"].as_str().unwrap_or_default(),
                     case["input"].as_str().map(|s| s.chars().take(80).collect::<String>()),
                     String::from_utf8_lossy(&want_stdout),
@@ -3241,24 +3184,212 @@ mod tests {
                 ));
             }
         }
-        if std::env::var_os("JQ_CASES_STDERR").is_some() {
-            for (i, case) in cases.iter().enumerate() {
-                let out = run_case(case);
-                let want = case["stderr"].as_str().unwrap_or_default();
-                if out.stderr != want.as_bytes() {
-                    eprintln!(
-                        "stderr {i}: want {want:?}\n          got  {:?}",
-                        String::from_utf8_lossy(&out.stderr)
-                    );
-                }
-            }
-        }
         assert!(
             failures.is_empty(),
-            "{} of {} cases differ from jq 1.8:\n{}",
+            "{} of {} cases differ from jq 1.8 ({passed} match):\n{}",
             failures.len(),
             cases.len(),
             failures.join("\n")
         );
+    }
+
+    #[test]
+    fn whole_prelude_compiles() {
+        // every definition may only use definitions above it and natives
+        let mut needed: HashSet<&str> = PRELUDE
+            .lines()
+            .filter_map(|l| l.strip_prefix("def "))
+            .map(|r| {
+                let end = r
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '@'))
+                    .unwrap_or(r.len());
+                &r[..end]
+            })
+            .collect();
+        let text = select_prelude(&mut needed);
+        assert_eq!(
+            text.lines().count(),
+            PRELUDE.lines().filter(|l| l.starts_with("def ")).count()
+        );
+        let defs = load::parse(&text, |p| p.defs());
+        assert!(defs.is_some(), "the prelude parses");
+        let loader = Loader::new(defs.unwrap_or_default());
+        let arena = Arena::default();
+        let modules = loader.load(
+            &arena,
+            File {
+                code: ".",
+                path: (),
+            },
+        );
+        let Ok(modules) = modules else {
+            panic!("the prelude loads");
+        };
+        let all: HashSet<&str> = NATIVES
+            .iter()
+            .map(|n| n.0)
+            .chain([
+                "_error",
+                "path",
+                "path_value",
+                "_range",
+                "first",
+                "last",
+                "_limit",
+                "_skip",
+            ])
+            .collect();
+        let mut everything = all.clone();
+        everything.extend(needed.iter().copied());
+        let funs = NATIVES
+            .iter()
+            .map(|&(name, arity, f)| jaq_core::native::run::<D>((name, v(arity), f)))
+            .chain(jaq_natives(&everything));
+        let compiled = jaq_core::Compiler::default()
+            .with_funs(funs)
+            .compile(modules);
+        assert!(
+            compiled.is_ok(),
+            "{:?}",
+            compiled
+                .err()
+                .map(|e| e.into_iter().map(|(_, e)| e).collect::<Vec<_>>())
+        );
+    }
+
+    #[test]
+    fn numbers_print_like_jq() {
+        let f = |x: f64| {
+            let mut out = Vec::new();
+            fmt_f64(x, &mut out);
+            String::from_utf8(out).unwrap_or_default()
+        };
+        assert_eq!(f(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(f(1.0 / 3.0), "0.3333333333333333");
+        assert_eq!(f(3.0), "3");
+        assert_eq!(f(1e15), "1000000000000000");
+        assert_eq!(f(1e16), "1e+16");
+        assert_eq!(f(1e17), "1e+17");
+        assert_eq!(f(123456789012345678.0), "123456789012345680");
+        assert_eq!(f(1e100), "1e+100");
+        assert_eq!(f(1e-5), "1e-05");
+        assert_eq!(f(0.0001), "0.0001");
+        assert_eq!(f(-0.0), "-0");
+        assert_eq!(f(f64::INFINITY), "1.7976931348623157e+308");
+        assert_eq!(f(f64::NAN), "null");
+        assert_eq!(f(1e15 + 0.3), "1000000000000000.2");
+        let lit = |s: &str| match parse_literal(s) {
+            Some(Literal::Finite(t, _)) => t,
+            Some(Literal::Float(x)) => f(x),
+            None => "invalid".into(),
+        };
+        assert_eq!(lit("1.0"), "1.0");
+        assert_eq!(lit("1.5e3"), "1.5E+3");
+        assert_eq!(lit("1e1000"), "1E+1000");
+        assert_eq!(lit("1E1234567890"), "1.7976931348623157e+308");
+        assert_eq!(lit("100000000000000000001"), "100000000000000000001");
+        assert_eq!(lit("00"), "0");
+        assert_eq!(lit("-0.0"), "-0.0");
+        assert_eq!(lit("0.000001"), "0.000001");
+        assert_eq!(lit("1e-7"), "1E-7");
+        assert_eq!(lit("1."), "1");
+        assert_eq!(lit("1e"), "invalid");
+        assert_eq!(
+            dec_cmp("100000000000000000001", "100000000000000000000"),
+            Ordering::Greater
+        );
+        assert_eq!(dec_cmp("1.0", "1"), Ordering::Equal);
+        assert_eq!(dec_cmp("-1E+2", "-99.9"), Ordering::Less);
+        assert_eq!(dec_cmp("0", "-0.0"), Ordering::Equal);
+    }
+
+    #[test]
+    fn command_line_like_jq() {
+        let inv = |args: &[&str], f: &str| parse_invocation(args, f);
+        assert_eq!(
+            inv(&["--arg", "a", "1", "--argjson", "b", "[2]"], ".").ok(),
+            Some((
+                vec![
+                    JqVar::Arg("a".into(), "1".into()),
+                    JqVar::ArgJson("b".into(), "[2]".into())
+                ],
+                ".".to_string()
+            ))
+        );
+        // a parameter-less --arg takes the filter as its value; jq then runs `.`
+        assert_eq!(
+            inv(&["--arg", "x"], "$x").ok(),
+            Some((vec![JqVar::Arg("x".into(), "$x".into())], ".".to_string()))
+        );
+        assert_eq!(
+            inv(&["--argjson", "x", "{"], ".").err().map(|o| o.status),
+            Some(2)
+        );
+        assert_eq!(inv(&["--nope"], ".").err().map(|o| o.status), Some(2));
+        assert_eq!(inv(&[], "-x").err().map(|o| o.status), Some(2));
+        assert_eq!(inv(&[], "-.a").ok().map(|v| v.1), Some("-.a".to_string()));
+        assert_eq!(
+            inv(&["-r", "--arg", "n", "v"], ".").ok().map(|v| v.0),
+            Some(vec![JqVar::Arg("n".into(), "v".into())])
+        );
+    }
+
+    #[test]
+    fn values_stay_out_of_filter_text() {
+        let nasty = "\") | error(\"injected";
+        let out = run(
+            b"{}",
+            ".a = $v | .a",
+            &[JqVar::Arg("v".into(), nasty.into())],
+        );
+        assert_eq!(out.status, 0);
+        assert_eq!(out.stdout, format!("{nasty}\n").into_bytes());
+    }
+
+    #[test]
+    fn reads_files_and_reports_missing_ones() {
+        let path = std::env::temp_dir().join(format!("jq-engine-test-{}.json", std::process::id()));
+        std::fs::write(&path, b"{\"a\":1.0}\n{\"a\":2}\n").expect("temp file");
+        let out = run_file(&path, ".a, input_filename", &[]);
+        let name = path.to_string_lossy();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout),
+            format!("1.0\n{name}\n2\n{name}\n")
+        );
+        assert_eq!(out.status, 0);
+        let _ = std::fs::remove_file(&path);
+        let out = run_file(&path, ".", &[]);
+        assert_eq!(out.status, 2);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("Could not open"));
+        assert_eq!(run_file(&path, ".[", &[]).status, 3);
+    }
+
+    #[test]
+    fn survives_hostile_input() {
+        let inputs: &[&[u8]] = &[
+            b"\xff\xfe\xfd",
+            b"\"\xc3\x28\"",
+            b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+            b"{\"a\":{\"a\":{\"a\":",
+            b"\"\\u",
+            b"1e99999999999999999999",
+            b"-",
+            b"\x00",
+            b"[1,2,3]]]]",
+        ];
+        let filters = [
+            ".", ".a", "..", "tostream", "[paths]", ".[0] = 1", "tojson", "@base64d", "-.", "error",
+        ];
+        for input in inputs {
+            for filter in filters {
+                let out = run(input, filter, &[]);
+                assert!(matches!(out.status, 0 | 2 | 3 | 5), "{filter} on {input:?}");
+            }
+        }
+        let deep = format!("{}1{}", "[".repeat(20000), "]".repeat(20000));
+        assert_eq!(run(deep.as_bytes(), "length", &[]).status, 5);
+        let deep = format!("{}1{}", "[".repeat(9000), "]".repeat(9000));
+        let out = run(deep.as_bytes(), ".", &[]);
+        assert_eq!(out.stdout.len(), 18002);
     }
 }

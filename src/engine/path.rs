@@ -1,7 +1,491 @@
-//! Plain dotted keys (provisional).
-pub fn print_raw(value: &serde_json::Value, out: &mut Vec<u8>) {
+//! Plain configuration keys (`database.host`, `logins[0].name`, `a["b c"]`)
+//! evaluated natively, with the results jq would give.
+//!
+//! bashio turns `bashio::config KEY` into a jq filter built around `.KEY`.
+//! Compiling even a small jq program costs more than everything else such a
+//! call does, so keys made only of field names, array indexes and quoted
+//! fields are walked here directly, and printed exactly as
+//! `jq --raw-output -c -M` prints them.
+//!
+//! It refuses anything else: a key with any other syntax (pipes, functions,
+//! slices, interpolation, spaces) is not a plain key, and input that is not
+//! exactly one well-formed JSON text is left to the jq engine, which owns jq's
+//! parse error messages. Callers fall back to [`super::jq::run`] then.
+
+use super::jq::{fmt_f64, parse_literal, quote_trunc, write_json_str, JqOutput, Literal};
+use serde_json::Value;
+
+/// One step of a plain key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    /// `.name`, `["name"]` or `."name"`: a field of an object
+    Key(String),
+    /// `[N]`: an array element, counted from the end when negative
+    Index(i64),
+}
+
+/// A jq runtime error met while walking a key, worded as jq words it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WalkError {
+    pub message: String,
+}
+
+impl WalkError {
+    /// What jq prints and returns for this error on the given input text.
+    pub fn to_output(&self, input: &[u8]) -> JqOutput {
+        JqOutput {
+            stdout: Vec::new(),
+            stderr: format!(
+                "jq: error (at <stdin>:{}): {}\n",
+                lines_read(input),
+                self.message
+            )
+            .into_bytes(),
+            status: 5,
+        }
+    }
+}
+
+/// The input line jq reports for a single JSON text: jq reads whole lines,
+/// so it has read through the line where the text ends.
+fn lines_read(input: &[u8]) -> usize {
+    let end = input
+        .iter()
+        .rposition(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+        .map_or(0, |p| p + 1);
+    let through = input[end..]
+        .iter()
+        .position(|c| *c == b'\n')
+        .map_or(input.len(), |p| end + p + 1);
+    input[..through].iter().filter(|c| **c == b'\n').count()
+}
+
+fn is_ident_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_'
+}
+
+fn is_ident(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// Read a JSON-style string literal at the start of `s` (no interpolation);
+/// returns its value and the rest of `s`.
+fn quoted(s: &str) -> Option<(String, &str)> {
+    let b = s.as_bytes();
+    if b.first() != Some(&b'"') {
+        return None;
+    }
+    let mut i = 1;
+    while i < b.len() && b[i] != b'"' {
+        if b[i] == b'\\' {
+            // `\(` would be interpolation; other escapes are decoded by serde
+            if b.get(i + 1) == Some(&b'(') {
+                return None;
+            }
+            i += 1;
+        } else if b[i] < 0x20 {
+            return None;
+        }
+        i += 1;
+    }
+    if i >= b.len() {
+        return None;
+    }
+    let text = &s[..=i];
+    let value: String = serde_json::from_str(text).ok()?;
+    Some((value, &s[i + 1..]))
+}
+
+/// Parse a key as bashio appends it to `.`: identifier fields separated by
+/// dots, `[N]` indexes, `["quoted"]` and `."quoted"` fields. Anything else
+/// gives `None`, meaning "let jq handle it".
+pub fn parse_plain_key(key: &str) -> Option<Vec<Segment>> {
+    let mut segments = Vec::new();
+    let mut rest = key;
+    let mut first = true;
+    while !rest.is_empty() {
+        let b = rest.as_bytes();
+        if b[0] == b'[' {
+            let inner = &rest[1..];
+            if let Some((name, after)) = quoted(inner) {
+                rest = after.strip_prefix(']')?;
+                segments.push(Segment::Key(name));
+            } else {
+                let end = inner.find(']')?;
+                let num = &inner[..end];
+                let digits = num.strip_prefix('-').unwrap_or(num);
+                if digits.is_empty()
+                    || digits.len() > 9
+                    || !digits.bytes().all(|c| c.is_ascii_digit())
+                {
+                    return None;
+                }
+                segments.push(Segment::Index(num.parse().ok()?));
+                rest = &inner[end + 1..];
+            }
+        } else {
+            let field = if first { rest } else { rest.strip_prefix('.')? };
+            let fb = field.as_bytes();
+            if fb.first() == Some(&b'"') {
+                let (name, after) = quoted(field)?;
+                segments.push(Segment::Key(name));
+                rest = after;
+            } else {
+                if !fb.first().copied().is_some_and(is_ident_start) {
+                    return None;
+                }
+                let end = fb.iter().position(|c| !is_ident(*c)).unwrap_or(fb.len());
+                segments.push(Segment::Key(field[..end].to_string()));
+                rest = &field[end..];
+            }
+        }
+        first = false;
+    }
+    (!segments.is_empty()).then_some(segments)
+}
+
+static NULL: Value = Value::Null;
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Follow a plain key with jq's semantics: a missing field or index, or
+/// anything below `null`, is `null` (`Ok(None)`); a field of a non-object or an
+/// index into a non-array is jq's "Cannot index" error.
+pub fn walk<'a>(value: &'a Value, path: &[Segment]) -> Result<Option<&'a Value>, WalkError> {
+    let mut cur = value;
+    for seg in path {
+        cur = match (cur, seg) {
+            (Value::Null, _) => return Ok(None),
+            (Value::Object(o), Segment::Key(k)) => match o.get(k) {
+                Some(v) => v,
+                None => return Ok(None),
+            },
+            (Value::Array(a), Segment::Index(i)) => {
+                let i = if *i < 0 { *i + a.len() as i64 } else { *i };
+                match usize::try_from(i).ok().and_then(|i| a.get(i)) {
+                    Some(v) => v,
+                    None => return Ok(None),
+                }
+            }
+            (v, Segment::Key(k)) => {
+                return Err(WalkError {
+                    message: format!("Cannot index {} with string ({})", kind(v), quote_trunc(k)),
+                });
+            }
+            (v, Segment::Index(i)) => {
+                return Err(WalkError {
+                    message: format!("Cannot index {} with number ({i})", kind(v)),
+                })
+            }
+        };
+    }
+    Ok(match cur {
+        Value::Null => None,
+        v => Some(v),
+    })
+}
+
+/// The filter bashio builds for `bashio::config KEY` (for checking the fast path).
+#[cfg(test)]
+pub fn config_query(key: &str) -> String {
+    let k = key;
+    format!(
+        "if (.{k} == null) then null \
+         elif (.{k} | type == \"string\") then .{k} // empty \
+         elif (.{k} | type == \"boolean\") then .{k} // false \
+         elif (.{k} | type == \"array\") then if (.{k} == []) then empty else .{k}[] end \
+         elif (.{k} | type == \"object\") then if (.{k} == {{}}) then empty else .{k} end \
+         else .{k} end"
+    )
+}
+
+/// The values that bashio's config query yields for a plain key.
+pub fn config_values<'a>(value: &'a Value, path: &[Segment]) -> Result<Vec<&'a Value>, WalkError> {
+    Ok(match walk(value, path)? {
+        None => vec![&NULL],
+        Some(Value::Array(a)) => a.iter().collect(),
+        Some(Value::Object(o)) if o.is_empty() => Vec::new(),
+        Some(v) => vec![v],
+    })
+}
+
+/// Parse input the way the fast path accepts it: exactly one JSON text that
+/// serde reads the same way jq does. `None` means "let jq read it" (jq owns
+/// the error messages and its own leniencies).
+pub fn parse_document(input: &[u8]) -> Option<Value> {
+    serde_json::from_slice(input).ok()
+}
+
+/// `jq --raw-output -c -M CONFIG_QUERY(key)` on `input`, computed natively;
+/// `None` when the key is not plain or the input is not a plain JSON text.
+pub fn run_config_query(input: &[u8], key: &str) -> Option<JqOutput> {
+    let path = parse_plain_key(key)?;
+    let value = parse_document(input)?;
+    Some(match config_values(&value, &path) {
+        Ok(values) => {
+            let mut stdout = Vec::new();
+            for v in values {
+                print_raw(v, &mut stdout);
+                stdout.push(b'\n');
+            }
+            JqOutput {
+                stdout,
+                stderr: Vec::new(),
+                status: 0,
+            }
+        }
+        Err(e) => e.to_output(input),
+    })
+}
+
+fn write_number(n: &serde_json::Number, out: &mut Vec<u8>) {
+    let text = n.to_string();
+    match parse_literal(&text) {
+        Some(Literal::Finite(canonical, _)) => out.extend_from_slice(canonical.as_bytes()),
+        Some(Literal::Float(f)) => fmt_f64(f, out),
+        None => out.extend_from_slice(text.as_bytes()),
+    }
+}
+
+/// Print a value exactly as `jq -r -c -M` does: strings raw, numbers as jq
+/// 1.8 prints number literals, everything else as compact JSON.
+pub fn print_raw(value: &Value, out: &mut Vec<u8>) {
     match value {
-        serde_json::Value::String(s) => out.extend_from_slice(s.as_bytes()),
-        other => out.extend_from_slice(other.to_string().as_bytes()),
+        Value::String(s) => out.extend_from_slice(s.as_bytes()),
+        v => print_json(v, out),
+    }
+}
+
+/// Compact JSON with jq's escapes and number spelling (iterative, for depth).
+fn print_json(value: &Value, out: &mut Vec<u8>) {
+    enum Item<'a> {
+        Val(&'a Value),
+        Key(&'a str),
+        Raw(&'static [u8]),
+    }
+    let mut stack = vec![Item::Val(value)];
+    while let Some(item) = stack.pop() {
+        match item {
+            Item::Raw(s) => out.extend_from_slice(s),
+            Item::Key(k) => write_json_str(k, out),
+            Item::Val(v) => match v {
+                Value::Null => out.extend_from_slice(b"null"),
+                Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+                Value::Number(n) => write_number(n, out),
+                Value::String(s) => write_json_str(s, out),
+                Value::Array(a) => {
+                    out.push(b'[');
+                    stack.push(Item::Raw(b"]"));
+                    for (i, x) in a.iter().enumerate().rev() {
+                        stack.push(Item::Val(x));
+                        if i > 0 {
+                            stack.push(Item::Raw(b","));
+                        }
+                    }
+                }
+                Value::Object(o) => {
+                    out.push(b'{');
+                    stack.push(Item::Raw(b"}"));
+                    for (i, (k, x)) in o.iter().enumerate().rev() {
+                        stack.push(Item::Val(x));
+                        stack.push(Item::Raw(b":"));
+                        stack.push(Item::Key(k));
+                        if i > 0 {
+                            stack.push(Item::Raw(b","));
+                        }
+                    }
+                }
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::jq;
+    use super::*;
+
+    const DOCS: &[&str] = &[
+        r#"{"database":{"host":"db.local","port":3306,"ssl":false,"opts":{}},"logins":[{"name":"alice","password":"x"},{"name":"bob","tags":[]}],"domains":["a.com","b.org"],"a":{"b c":"spaced","q\"k":1},"flag":true,"off":false,"nothing":null,"ratio":1.50,"big":100000000000000000001,"exp":1.5e3,"neg":-0,"text":"line1\nline2 \u00e9 😀","ctrl":"\u0000\u001f","empty_list":[],"empty_obj":{},"if":"kw","_x1":2,"list":[1,[2,3],{"k":null}]}"#,
+        r#"[1,"two",{"three":3.0}]"#,
+        r#""just a string""#,
+        r#"42"#,
+        r#"null"#,
+        r#"{"a":[{"b":[{"c":1e1000}]}],"unicode":"\ud83d\ude00","esc":"tab\there"}"#,
+    ];
+
+    const KEYS: &[&str] = &[
+        "database",
+        "database.host",
+        "database.port",
+        "database.ssl",
+        "database.opts",
+        "database.missing",
+        "database.host.x",
+        "database.port.x",
+        "logins",
+        "logins[0]",
+        "logins[0].name",
+        "logins[1].password",
+        "logins[1].tags",
+        "logins[-1].name",
+        "logins[-3]",
+        "logins[9].name",
+        "logins.name",
+        "domains",
+        "domains[1]",
+        "domains[0][0]",
+        "a[\"b c\"]",
+        "a.\"b c\"",
+        "a[\"q\\\"k\"]",
+        "[\"database\"].host",
+        "[0]",
+        "[2].three",
+        "[-1]",
+        "flag",
+        "off",
+        "nothing",
+        "nothing.deeper[3]",
+        "ratio",
+        "big",
+        "exp",
+        "neg",
+        "text",
+        "ctrl",
+        "empty_list",
+        "empty_obj",
+        "if",
+        "_x1",
+        "list",
+        "list[1]",
+        "list[2]",
+        "list[2].k",
+        "a[0]",
+        "a.b",
+        "a[0].b[0].c",
+        "unicode",
+        "esc",
+        "missing",
+    ];
+
+    #[test]
+    fn plain_keys_parse() {
+        use Segment::*;
+        let k = |s: &str| Key(s.to_string());
+        assert_eq!(parse_plain_key("a"), Some(vec![k("a")]));
+        assert_eq!(
+            parse_plain_key("database.host"),
+            Some(vec![k("database"), k("host")])
+        );
+        assert_eq!(
+            parse_plain_key("logins[0].name"),
+            Some(vec![k("logins"), Index(0), k("name")])
+        );
+        assert_eq!(parse_plain_key("a[\"b c\"]"), Some(vec![k("a"), k("b c")]));
+        assert_eq!(parse_plain_key("a.\"b c\""), Some(vec![k("a"), k("b c")]));
+        assert_eq!(parse_plain_key("x[-2]"), Some(vec![k("x"), Index(-2)]));
+        assert_eq!(parse_plain_key("[\"x\"][1]"), Some(vec![k("x"), Index(1)]));
+        for bad in [
+            "",
+            ".a",
+            "a.",
+            "a..b",
+            "a b",
+            "a|b",
+            "a[]",
+            "a[1:2]",
+            "a[x]",
+            "1a",
+            "a-b",
+            "a[\"x\\(1)\"]",
+            "a[\"x\"",
+            "a[1",
+            "a[01x]",
+            "a[99999999999]",
+            "a[\"b\" ]",
+            "a.[0]",
+            "$x",
+            "a?",
+            "a//b",
+        ] {
+            assert_eq!(parse_plain_key(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn fast_path_agrees_with_jq_engine() {
+        let mut checked = 0;
+        for doc in DOCS {
+            let input = format!("{doc}\n");
+            for key in KEYS {
+                let fast = run_config_query(input.as_bytes(), key)
+                    .unwrap_or_else(|| panic!("{key:?} is a plain key and {doc} plain JSON"));
+                let slow = jq::run(input.as_bytes(), &config_query(key), &[]);
+                assert_eq!(
+                    (String::from_utf8_lossy(&fast.stdout), fast.status),
+                    (String::from_utf8_lossy(&slow.stdout), slow.status),
+                    "key {key:?} on {doc}"
+                );
+                assert_eq!(fast.stderr.is_empty(), slow.stderr.is_empty());
+                // the plain `.KEY` filter agrees as well
+                if let Some(path) = parse_plain_key(key) {
+                    let value: Value = serde_json::from_str(doc).unwrap_or_default();
+                    let slow = jq::run(input.as_bytes(), &format!(".{key}"), &[]);
+                    match walk(&value, &path) {
+                        Ok(found) => {
+                            let mut out = Vec::new();
+                            print_raw(found.unwrap_or(&NULL), &mut out);
+                            out.push(b'\n');
+                            assert_eq!(out, slow.stdout, ".{key} on {doc}");
+                            assert_eq!(slow.status, 0);
+                        }
+                        Err(e) => {
+                            assert_eq!(slow.status, 5, ".{key} on {doc}");
+                            assert_eq!(e.to_output(input.as_bytes()).stderr, slow.stderr);
+                        }
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 200);
+    }
+
+    #[test]
+    fn print_raw_matches_jq_literals() {
+        let doc = r#"[1.0,1.50,1e2,1E+2,-0,0.00001,1e-7,100000000000000000001,1e1000,"a\"b\\c\u007f",{"k":[true,null]}]"#;
+        let value: Value = serde_json::from_str(doc).unwrap_or_default();
+        let mut out = Vec::new();
+        print_raw(&value, &mut out);
+        let slow = jq::run(doc.as_bytes(), ".", &[]);
+        assert_eq!(out.push(b'\n'), ());
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            String::from_utf8_lossy(&slow.stdout)
+        );
+    }
+
+    #[test]
+    fn non_plain_input_is_left_to_jq() {
+        for input in [
+            &b""[..],
+            b"{",
+            b"1 2",
+            b"\"\\ud800x\"",
+            b"{\"a\":1}}",
+            b"nan",
+        ] {
+            assert!(run_config_query(input, "a").is_none(), "{input:?}");
+        }
+        assert!(run_config_query(b"{}", "a | b").is_none());
     }
 }

@@ -101,7 +101,11 @@ impl Sandbox {
                 &format!("{}:/usr/bin:/bin", sandbox.path("bin").display()),
             )
             .env("CACHE_DIR", &sandbox.path("cache").display().to_string())
-            .env("LOG_TIMESTAMP", "T");
+            .env("LOG_TIMESTAMP", "T")
+            .env(
+                "BASHIO_CONTENV_DIR",
+                &sandbox.path("contenv").display().to_string(),
+            );
         sandbox
     }
 
