@@ -176,7 +176,7 @@ pub fn resolve(name: &str) -> Option<(&'static Function, Option<String>)> {
 /// Every public name: the table's, then the deprecated add-on names.
 pub fn public_names() -> Vec<String> {
     let mut names: Vec<String> = all()
-        .filter(|f| !f.is_internal())
+        .filter(|f| !f.is_internal() && !f.extension)
         .map(|f| f.name.to_string())
         .collect();
     names.extend(all().filter_map(|f| bashio::apps::deprecated_name(f.name)));

@@ -111,3 +111,59 @@ fn invalid_filter_is_reported_by_status() {
     assert_eq!(run.stdout, "");
     assert!(run.stderr.contains("compile error"), "{}", run.stderr);
 }
+
+/// bashio v0.19.0's public functions, recorded by tests/data/record_function_names.sh.
+fn bashio_functions() -> Vec<String> {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/bashio_functions.txt"
+    ))
+    .expect("tests/data/bashio_functions.txt");
+    text.lines().map(str::to_string).collect()
+}
+
+#[test]
+fn list_is_exactly_bashios_functions() {
+    let mut listed: Vec<String> = bashio(&["--list"])
+        .stdout
+        .lines()
+        .map(str::to_string)
+        .collect();
+    listed.sort();
+    let mut expected = bashio_functions();
+    expected.sort();
+    assert_eq!(listed.len(), 611);
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn conformance_cases_call_every_function() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/cases");
+    let mut scripts = String::new();
+    for entry in std::fs::read_dir(dir).expect("cases") {
+        let cases: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(entry.expect("entry").path()).expect("read"),
+        )
+        .expect("json");
+        for case in cases.as_array().expect("a list of cases") {
+            if case.get("skip").is_none() {
+                scripts.push_str(case["script"].as_str().unwrap_or_default());
+                scripts.push('\n');
+            }
+        }
+    }
+    let called = |name: &str| {
+        scripts.match_indices(name).any(|(at, _)| {
+            let next = scripts[at + name.len()..].chars().next();
+            !matches!(next, Some(c) if c.is_alphanumeric() || c == '_' || c == '.')
+        })
+    };
+    let missing: Vec<String> = bashio_functions()
+        .into_iter()
+        .filter(|name| !called(name))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "functions no conformance case calls: {missing:?}"
+    );
+}

@@ -325,7 +325,10 @@ fn run_case(case: &Case, runner: &Runner) -> Outcome {
         }
     };
     for (name, value) in &case.env {
-        sandbox.env(name, &value.replace("{SANDBOX}", &root));
+        let value = value
+            .replace("{SANDBOX}", &root)
+            .replace("{SUPERVISOR}", mock.url());
+        sandbox.env(name, &value);
     }
     let shebang = format!(
         "#!{} {interpreter}\n",

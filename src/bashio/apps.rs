@@ -3,7 +3,7 @@
 //! Most getters are rows: a cache key and a jq filter over the add-on's info.
 //! The deprecated `bashio::addon.*` names are rows too (aliases in the shim).
 
-use super::{api, cache, exit, jq, local, log, var};
+use super::{actions, api, cache, exit, jq, local, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
 use crate::table::{Body, Body::*, Function};
 
@@ -650,6 +650,7 @@ fn stop(ctx: &mut Ctx, args: &Args) -> Ret {
 }
 
 fn install(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::app.install", args, 1)?;
     action(
         ctx,
         "bashio::app.install",
@@ -881,6 +882,7 @@ fn audio_output(ctx: &mut Ctx, args: &Args) -> Ret {
 /// `bashio::app.option KEY [VALUE] [SLUG]`: the value goes in as a jq
 /// variable, so it can never add keys of its own.
 fn option(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::app.option", args, 1)?;
     log::trace(ctx, "bashio::app.option", args);
     let key = args.str(0);
     let value = args.bytes(1).to_vec();

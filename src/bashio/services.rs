@@ -1,7 +1,7 @@
 //! bashio's services.sh: service discovery (MQTT, MySQL...) through the
 //! Supervisor: reading a service's connection details, publishing, removing.
 
-use super::{api, cache, config, log};
+use super::{actions, api, cache, config, log};
 use crate::ctx::{status, Args, Ctx, Ret, NOK, OK};
 use crate::table::{Body::*, Function};
 
@@ -64,6 +64,7 @@ fn available(ctx: &mut Ctx, args: &Args) -> Ret {
 }
 
 fn publish(ctx: &mut Ctx, args: &Args) -> Ret {
+    actions::require("bashio::services.publish", args, 2)?;
     log::trace(ctx, "bashio::services.publish", args);
     let resource = format!("/services/{}", args.str(0));
     if api::supervisor(ctx, "POST", &resource, args.bytes(1), "")? != 0 {
