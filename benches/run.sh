@@ -117,6 +117,6 @@ if [[ -x /usr/bin/time ]]; then
 fi
 echo "release binary: $(stat -c %s "${binary}") bytes"
 if command -v strace >/dev/null; then
-    calls=$(strace -f -c -o "${work}/strace.txt" "${binary}" config database.host >/dev/null && awk '/total/ {print $3}' "${work}/strace.txt")
+    calls=$(strace -f -c -o "${work}/strace.txt" "${binary}" config database.host >/dev/null && awk '/total/ {print $4}' "${work}/strace.txt")
     echo "syscalls per cached call: ${calls}"
 fi

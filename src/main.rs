@@ -11,6 +11,11 @@ mod s6;
 mod shim;
 mod table;
 
+// The fuzz targets' checks, replayed on every input that once failed them.
+#[cfg(test)]
+#[path = "../fuzz/src/checks.rs"]
+mod fuzz_checks;
+
 use std::ffi::OsString;
 use std::path::Path;
 

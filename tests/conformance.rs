@@ -21,6 +21,7 @@
 //! | `faults` | mock fault rules: `{"path", "fault", "method"?, "times"?}` |
 //! | `args` | the script's arguments |
 //! | `skip` | why the reference cannot be compared here (it crashes or is not deterministic); recorded, never replayed |
+//! | `redacted` | why our log hides values bashio writes (values sent in POST bodies are secrets): a line of ours holding `<REDACTED>` matches bashio's line when each `<REDACTED>` stands for some text there; every other line must match exactly |
 //! | `note` | free text for the reader |
 //!
 //! Output is compared after replacing the sandbox's directory with
@@ -53,6 +54,7 @@ struct Case {
     faults: Vec<Value>,
     args: Vec<String>,
     skip: Option<String>,
+    redacted: Option<String>,
 }
 
 /// What a run produced, in the expected files' form.
@@ -121,7 +123,7 @@ fn strings(value: Option<&Value>, what: &str) -> Result<Vec<String>, String> {
 fn parse_case(file: &str, value: &Value) -> Result<Case, String> {
     let object = value.as_object().ok_or("a case must be a JSON object")?;
     const FIELDS: &[&str] = &[
-        "name", "script", "env", "world", "faults", "args", "skip", "note",
+        "name", "script", "env", "world", "faults", "args", "skip", "note", "redacted",
     ];
     if let Some(key) = object.keys().find(|key| !FIELDS.contains(&key.as_str())) {
         return Err(format!("unknown case field {key:?}"));
@@ -168,6 +170,10 @@ fn parse_case(file: &str, value: &Value) -> Result<Case, String> {
         args: strings(object.get("args"), "args").map_err(|e| format!("{name}: {e}"))?,
         skip: object
             .get("skip")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        redacted: object
+            .get("redacted")
             .and_then(Value::as_str)
             .map(str::to_string),
         name,
@@ -430,8 +436,43 @@ fn line_diff(expected: &str, actual: &str) -> String {
 }
 
 /// What differs between the reference's outcome and ours, or None.
+/// Whether our line matches bashio's, each `<REDACTED>` in ours standing for
+/// some text in bashio's.
+fn matches_redacted(ours: &str, theirs: &str) -> bool {
+    let parts: Vec<&str> = ours.split("<REDACTED>").collect();
+    if parts.len() == 1 {
+        return ours == theirs;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !theirs.starts_with(first) || !theirs[first.len()..].ends_with(last) {
+        return false;
+    }
+    let mut rest = &theirs[first.len()..theirs.len() - last.len()];
+    for part in &parts[1..parts.len() - 1] {
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Our stdout against bashio's, line by line where the case hides secrets.
+fn same_stdout(case: &Case, expected: &str, actual: &str) -> bool {
+    if case.redacted.is_none() {
+        return expected == actual;
+    }
+    let (theirs, ours): (Vec<&str>, Vec<&str>) =
+        (expected.lines().collect(), actual.lines().collect());
+    theirs.len() == ours.len()
+        && ours
+            .iter()
+            .zip(&theirs)
+            .all(|(o, t)| matches_redacted(o, t))
+}
+
 fn compare(case: &Case, expected: &Outcome, actual: &Outcome) -> Option<String> {
-    if expected.stdout == actual.stdout
+    if same_stdout(case, &expected.stdout, &actual.stdout)
         && expected.status == actual.status
         && expected.requests == actual.requests
     {
@@ -442,7 +483,7 @@ fn compare(case: &Case, expected: &Outcome, actual: &Outcome) -> Option<String> 
     for line in case.script.lines() {
         let _ = writeln!(report, "     | {line}");
     }
-    if expected.stdout != actual.stdout {
+    if !same_stdout(case, &expected.stdout, &actual.stdout) {
         let _ = writeln!(report, "  stdout (- bashio, + ours):");
         report.push_str(&line_diff(&expected.stdout, &actual.stdout));
     }
@@ -663,6 +704,14 @@ fn timings_are_left_out() {
         without_timings("curl: (7) Failed to connect after 12 ms: no\nafter all"),
         "curl: (7) Failed to connect after N ms: no\nafter all"
     );
+}
+
+#[test]
+fn redacted_parts_stand_for_any_text() {
+    assert!(matches_redacted("a <REDACTED> b", "a secret b"));
+    assert!(matches_redacted("x <REDACTED> y <REDACTED>", "x 1 y 2"));
+    assert!(!matches_redacted("a <REDACTED> b", "a secret c"));
+    assert!(matches_redacted("same", "same"));
 }
 
 #[test]

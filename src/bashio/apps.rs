@@ -839,7 +839,8 @@ fn set_by_count(ctx: &mut Ctx, args: &Args, field: &str, default: &str, filter: 
 }
 
 fn options(ctx: &mut Ctx, args: &Args) -> Ret {
-    log::trace(ctx, "bashio::app.options", args);
+    // Options being set go into a POST body: they never reach the log.
+    log::trace(ctx, "bashio::app.options", &log::redacted(args, &[1]));
     let slug = args.or(0, "self");
     let count = args.len().to_string();
     if var::equals(ctx, count.as_bytes(), b"2") {
@@ -883,12 +884,21 @@ fn audio_output(ctx: &mut Ctx, args: &Args) -> Ret {
 /// variable, so it can never add keys of its own.
 fn option(ctx: &mut Ctx, args: &Args) -> Ret {
     actions::require("bashio::app.option", args, 1)?;
-    log::trace(ctx, "bashio::app.option", args);
+    // The options end up in a POST body: their values never reach the log.
+    log::trace(ctx, "bashio::app.option", &log::redacted(args, &[1]));
     let key = args.str(0);
     let value = args.bytes(1).to_vec();
     let slug = args.or(2, "self");
     let mut current = ctx.assign(|c| options(c, &Args::of(&[&slug])))?;
-    if var::has_value(ctx, &value) {
+    let hidden = |filter: &str, extra: &[Vec<u8>]| {
+        let mut traced = vec![log::REDACTED.to_vec(), filter.as_bytes().to_vec()];
+        traced.extend(extra.iter().map(|arg| match arg.as_slice() {
+            b"--arg" | b"--argjson" | b"value" => arg.clone(),
+            _ => log::REDACTED.to_vec(),
+        }));
+        Args(traced)
+    };
+    if var::has_secret_value(ctx, &value) {
         let (kind, raw) = match value.strip_prefix(b"^") {
             Some(json) => ("--argjson", json.to_vec()),
             None => ("--arg", value.clone()),
@@ -896,16 +906,10 @@ fn option(ctx: &mut Ctx, args: &Args) -> Ret {
         let extra = vec![kind.as_bytes().to_vec(), b"value".to_vec(), raw];
         let path = format!(".{key}");
         let exists = ctx.cond(|c| {
-            log::trace(
-                c,
-                "bashio::jq.exists",
-                &Args(vec![
-                    current.clone().into_bytes(),
-                    path.clone().into_bytes(),
-                ]),
-            );
-            let (found, code) = c.capture(|c| jq::query(c, current.as_bytes(), &path, &[]));
-            Ok(if code == 0 && !var::equals(c, &found, b"null") {
+            log::trace(c, "bashio::jq.exists", &hidden(&path, &[]));
+            let (found, code) =
+                c.capture(|c| jq::run(c, &hidden(&path, &[]), current.as_bytes(), &path, &[]));
+            Ok(if code == 0 && !var::secret_equals(c, &found, b"null") {
                 0
             } else {
                 1
@@ -917,10 +921,20 @@ fn option(ctx: &mut Ctx, args: &Args) -> Ret {
             format!(".{key} = $value")
         };
         let before = current.clone();
-        current = ctx.assign(|c| jq::query(c, before.as_bytes(), &filter, &extra))?;
+        current = ctx.assign(|c| {
+            jq::run(
+                c,
+                &hidden(&filter, &extra),
+                before.as_bytes(),
+                &filter,
+                &extra,
+            )
+        })?;
     } else {
         let before = current.clone();
-        current = ctx.assign(|c| jq::query(c, before.as_bytes(), &format!("del(.{key})"), &[]))?;
+        let filter = format!("del(.{key})");
+        current =
+            ctx.assign(|c| jq::run(c, &hidden(&filter, &[]), before.as_bytes(), &filter, &[]))?;
     }
     options(ctx, &Args::of(&[&slug, &current]))
 }

@@ -48,6 +48,17 @@ fn file_of(ctx: &Ctx, key: &str) -> PathBuf {
     PathBuf::from(format!("{}/{}.cache", ctx.settings.cache_dir, key))
 }
 
+/// Whether a symbolic link stands at `path`. Someone else may plant one
+/// where the cache lives (a shared /tmp); it is never followed.
+fn is_link(path: &std::path::Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// A planted link at the directory or the entry makes the entry absent.
+fn planted_link(ctx: &Ctx, key: &str) -> bool {
+    is_link(std::path::Path::new(&ctx.settings.cache_dir)) || is_link(&file_of(ctx, key))
+}
+
 /// `bashio::cache.__valid_key KEY`: letters, digits, dots, underscores and
 /// hyphens only; a rejected key is logged with control characters masked.
 fn valid_key(ctx: &mut Ctx, key: &str) -> bool {
@@ -72,7 +83,7 @@ pub fn exists(ctx: &mut Ctx, key: &str) -> bool {
         return false;
     }
     let file = file_of(ctx, key);
-    fs::is_file(ctx, file.as_os_str().as_encoded_bytes())
+    fs::is_file(ctx, file.as_os_str().as_encoded_bytes()) && !planted_link(ctx, key)
 }
 
 /// `bashio::cache.get KEY` as a value: None when KEY is not cached.
@@ -146,6 +157,13 @@ pub fn set(ctx: &mut Ctx, key: &str, value: &[u8]) -> Ret {
         &Args(vec![key.as_bytes().to_vec(), value.to_vec()]),
     );
     if !valid_key(ctx, key) {
+        return NOK;
+    }
+    if is_link(std::path::Path::new(&ctx.settings.cache_dir)) {
+        log::warning(
+            ctx,
+            format!("An error occurred while storing {key} to cache"),
+        );
         return NOK;
     }
     if let Err(stopped) = prepare_directory(ctx) {

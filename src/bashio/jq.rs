@@ -4,7 +4,9 @@
 
 use super::{log, var};
 use crate::ctx::{status, Args, Ctx, Ret};
-use crate::engine::jq::{self as engine, JqOutput, JqVar};
+pub use crate::engine::call::evaluate;
+use crate::engine::call::here_string;
+use crate::engine::jq::{self as engine, JqOutput};
 use crate::engine::path;
 use crate::table::{Body::*, Function};
 use std::io::Write;
@@ -21,69 +23,6 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new("bashio::jq.is_number", Native(is_number), "DATA [FILTER]: succeed when the filter gives a number"),
     Function::new("bashio::jq.is_array", Native(is_array), "DATA [FILTER]: succeed when the filter gives an array"),
 ];
-
-/// A here-string: the data plus a newline.
-fn here_string(data: &[u8]) -> Vec<u8> {
-    let mut input = Vec::with_capacity(data.len() + 1);
-    input.extend_from_slice(data);
-    input.push(b'\n');
-    input
-}
-
-/// The filters bashio itself runs on every API answer, computed without
-/// compiling any jq when the input is one plain JSON document.
-fn native(input: &[u8], filter: &str) -> Option<JqOutput> {
-    let done = |stdout: Vec<u8>| JqOutput {
-        stdout,
-        stderr: Vec::new(),
-        status: 0,
-    };
-    match filter {
-        "if .data == {} then empty else .data end" => {
-            let document = path::parse_document(input)?;
-            let data = document
-                .as_object()?
-                .get("data")
-                .unwrap_or(&serde_json::Value::Null);
-            if data.as_object().is_some_and(|o| o.is_empty()) {
-                return Some(done(Vec::new()));
-            }
-            let mut out = Vec::new();
-            path::print_raw(data, &mut out);
-            out.push(b'\n');
-            Some(done(out))
-        }
-        _ => {
-            let key = filter.strip_prefix('.')?;
-            let segments = path::parse_plain_key(key)?;
-            let document = path::parse_document(input)?;
-            Some(match path::walk(&document, &segments) {
-                Ok(found) => {
-                    let mut out = Vec::new();
-                    path::print_raw(found.unwrap_or(&serde_json::Value::Null), &mut out);
-                    out.push(b'\n');
-                    done(out)
-                }
-                Err(e) => e.to_output(input),
-            })
-        }
-    }
-}
-
-/// Runs FILTER over DATA as bashio's `jq --raw-output -c -M` call does.
-pub fn evaluate(data: &[u8], filter: &str, vars: &[JqVar]) -> JqOutput {
-    let file = std::path::Path::new(std::ffi::OsStr::from_bytes(data));
-    if !data.is_empty() && file.is_file() {
-        return engine::run_file(file, filter, vars);
-    }
-    let input = here_string(data);
-    if vars.is_empty() {
-        if let Some(output) = native(&input, filter) {
-            return output;
-        }
-    }
-    engine::run(&input, filter, vars)
-}
 
 /// Writes what jq wrote and returns its status.
 fn emit(ctx: &mut Ctx, output: JqOutput) -> Ret {
@@ -121,7 +60,7 @@ pub fn query(ctx: &mut Ctx, data: &[u8], filter: &str, extra: &[Vec<u8>]) -> Ret
 
 /// `bashio::jq` whose trace line shows `traced`, the arguments as given
 /// (without the default filter a caller left out).
-fn run(ctx: &mut Ctx, traced: &Args, data: &[u8], filter: &str, extra: &[Vec<u8>]) -> Ret {
+pub fn run(ctx: &mut Ctx, traced: &Args, data: &[u8], filter: &str, extra: &[Vec<u8>]) -> Ret {
     log::trace(ctx, "bashio::jq", traced);
     // jq reads options and the program from one command line, as bashio passes them.
     let extra: Vec<String> = extra

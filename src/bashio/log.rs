@@ -2,7 +2,7 @@
 //! the plain colour loggers. Lines go to LOG_FD so `x=$(...)` captures only
 //! values. Messages pass through `printf '%b'` exactly as bashio's do.
 
-use super::printf::expand_b;
+use super::log_format::{expand_line, render, timestamp};
 use crate::ctx::{Args, Ctx, Ret, OK};
 use crate::table::{Body::*, Function};
 
@@ -124,22 +124,6 @@ const MAGENTA: &str = "\\033[35m";
 const CYAN: &str = "\\033[36m";
 const RESET: &str = "\\033[0m";
 
-/// The name bashio prints for a level (`__BASHIO_LOG_LEVELS`).
-fn level_name(level: i32) -> &'static str {
-    match level {
-        0 => "OFF",
-        1 => "FATAL",
-        2 => "ERROR",
-        3 => "WARNING",
-        4 => "NOTICE",
-        5 => "INFO",
-        6 => "DEBUG",
-        7 => "TRACE",
-        8 => "ALL",
-        _ => "",
-    }
-}
-
 /// A level name as `bashio::log.level` accepts it.
 fn level_by_name(name: &str) -> Option<i32> {
     Some(match name.to_lowercase().as_str() {
@@ -167,52 +151,9 @@ pub fn parse_level(value: &[u8]) -> i32 {
     level_by_name(text).unwrap_or(INFO)
 }
 
-/// `date +FORMAT`, in local time.
-fn timestamp(format: &[u8]) -> Vec<u8> {
-    let Ok(format) = std::ffi::CString::new(format.to_vec()) else {
-        return Vec::new();
-    };
-    // SAFETY: time/localtime_r/strftime write only into the buffers given.
-    unsafe {
-        let now = libc::time(std::ptr::null_mut());
-        let mut tm: libc::tm = std::mem::zeroed();
-        if libc::localtime_r(&now, &mut tm).is_null() {
-            return Vec::new();
-        }
-        let mut buffer = vec![0u8; 512];
-        let n = libc::strftime(
-            buffer.as_mut_ptr().cast(),
-            buffer.len(),
-            format.as_ptr(),
-            &tm,
-        );
-        buffer.truncate(n);
-        buffer
-    }
-}
-
-fn replace_all(haystack: &[u8], needle: &[u8], replacement: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(haystack.len());
-    let mut i = 0;
-    while i < haystack.len() {
-        if haystack[i..].starts_with(needle) {
-            out.extend_from_slice(replacement);
-            i += needle.len();
-        } else {
-            out.push(haystack[i]);
-            i += 1;
-        }
-    }
-    out
-}
-
 /// `printf '%b\n' LINE >&$LOG_FD`.
 fn emit(ctx: &mut Ctx, line: &[u8]) {
-    let (mut bytes, stopped) = expand_b(line);
-    if !stopped {
-        bytes.push(b'\n');
-    }
-    ctx.write_log(&bytes);
+    ctx.write_log(&expand_line(line));
 }
 
 /// `bashio::log.log LEVEL MESSAGE`.
@@ -221,11 +162,8 @@ pub fn at_level(ctx: &mut Ctx, level: i32, message: &[u8]) {
         return;
     }
     let stamp = timestamp(&ctx.settings.log_timestamp);
-    // Same order as bashio: a {LEVEL} inside the message is replaced too.
-    let line = replace_all(&ctx.settings.log_format, b"{TIMESTAMP}", &stamp);
-    let line = replace_all(&line, b"{MESSAGE}", message);
-    let line = replace_all(&line, b"{LEVEL}", level_name(level).as_bytes());
-    emit(ctx, &line);
+    let line = render(&ctx.settings.log_format, &stamp, level, message);
+    ctx.write_log(&line);
 }
 
 fn coloured(colour: &str, message: &[u8]) -> Vec<u8> {
@@ -243,6 +181,27 @@ pub fn trace(ctx: &mut Ctx, function: &str, args: &Args) {
         message.extend_from_slice(arg);
     }
     at_level(ctx, TRACE, &message);
+}
+
+/// What a trace line shows instead of a value the script sends to the
+/// Supervisor in a POST body (an option, a service's credentials).
+pub const REDACTED: &[u8] = b"<REDACTED>";
+
+/// The arguments with those at `positions` replaced by `<REDACTED>`.
+pub fn redacted(args: &Args, positions: &[usize]) -> Args {
+    Args(
+        args.0
+            .iter()
+            .enumerate()
+            .map(|(i, arg)| {
+                if positions.contains(&i) {
+                    REDACTED.to_vec()
+                } else {
+                    arg.clone()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// A trace line for a function that logs only its own name.

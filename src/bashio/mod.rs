@@ -29,6 +29,7 @@ pub mod jobs;
 pub mod jq;
 pub mod local;
 pub mod log;
+pub mod log_format;
 pub mod mounts;
 pub mod multicast;
 pub mod net;

@@ -4,12 +4,25 @@
 /// Expands backslash escapes as bash's `printf '%b'` does. Returns the bytes
 /// and whether `\c` asked to stop all further output.
 pub fn expand_b(input: &[u8]) -> (Vec<u8>, bool) {
-    expand(input, super::string::utf8_locale())
+    expand(input, utf8_locale())
+}
+
+/// Whether the locale treats text as UTF-8 (bash then works on characters, not bytes).
+pub fn utf8_locale() -> bool {
+    for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
+        if let Ok(value) = std::env::var(name) {
+            if !value.is_empty() {
+                let value = value.to_ascii_lowercase();
+                return value.contains("utf-8") || value.contains("utf8");
+            }
+        }
+    }
+    false
 }
 
 /// `expand_b` in a locale that is UTF-8 (`utf8`) or not, which decides how
 /// `\u` and `\U` come out.
-fn expand(input: &[u8], utf8: bool) -> (Vec<u8>, bool) {
+pub fn expand(input: &[u8], utf8: bool) -> (Vec<u8>, bool) {
     let mut out = Vec::with_capacity(input.len());
     let mut i = 0;
     while i < input.len() {

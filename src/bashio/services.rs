@@ -65,7 +65,8 @@ fn available(ctx: &mut Ctx, args: &Args) -> Ret {
 
 fn publish(ctx: &mut Ctx, args: &Args) -> Ret {
     actions::require("bashio::services.publish", args, 2)?;
-    log::trace(ctx, "bashio::services.publish", args);
+    // The service's details (credentials) go into a POST body, not the log.
+    log::trace(ctx, "bashio::services.publish", &log::redacted(args, &[1]));
     let resource = format!("/services/{}", args.str(0));
     if api::supervisor(ctx, "POST", &resource, args.bytes(1), "")? != 0 {
         return NOK;

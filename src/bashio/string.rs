@@ -33,22 +33,9 @@ pub const FUNCTIONS: &[Function] = &[
     ),
 ];
 
-/// Whether the locale treats text as UTF-8 (bash then works on characters, not bytes).
-pub(crate) fn utf8_locale() -> bool {
-    for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
-        if let Ok(value) = std::env::var(name) {
-            if !value.is_empty() {
-                let value = value.to_ascii_lowercase();
-                return value.contains("utf-8") || value.contains("utf8");
-            }
-        }
-    }
-    false
-}
-
 fn map_case(bytes: &[u8], to_upper: bool) -> Vec<u8> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if utf8_locale() => {
+        Ok(text) if super::printf::utf8_locale() => {
             let mapped = if to_upper {
                 text.to_uppercase()
             } else {
@@ -128,7 +115,7 @@ fn replace(ctx: &mut Ctx, args: &Args) -> Ret {
 /// The string as bash counts it: characters in a UTF-8 locale, else bytes.
 fn units(bytes: &[u8]) -> Vec<&[u8]> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if utf8_locale() => text
+        Ok(text) if super::printf::utf8_locale() => text
             .char_indices()
             .map(|(i, c)| &bytes[i..i + c.len_utf8()])
             .collect(),

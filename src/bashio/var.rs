@@ -86,6 +86,18 @@ pub fn has_value(ctx: &mut Ctx, value: &[u8]) -> bool {
     !value.is_empty()
 }
 
+/// `bashio::var.has_value VALUE` for a secret: the trace line hides it.
+pub fn has_secret_value(ctx: &mut Ctx, value: &[u8]) -> bool {
+    traced(ctx, "bashio::var.has_value", &[log::REDACTED]);
+    !value.is_empty()
+}
+
+/// `bashio::var.equals VALUE OTHER` where VALUE is a secret.
+pub fn secret_equals(ctx: &mut Ctx, value: &[u8], other: &[u8]) -> bool {
+    traced(ctx, "bashio::var.equals", &[log::REDACTED, other]);
+    value == other
+}
+
 /// `bashio::var.is_empty VALUE`.
 pub fn is_empty(ctx: &mut Ctx, value: &[u8]) -> bool {
     traced(ctx, "bashio::var.is_empty", &[value]);

@@ -2882,7 +2882,14 @@ fn translate_jaq_message(s: &str) -> Option<String> {
 /// Inputs with more brackets than this are evaluated on a thread with a large
 /// stack, because evaluation recurses over nested values in places.
 const DEEP_INPUT: usize = 256;
+/// Filters longer than this are evaluated there too: parsing, compiling and
+/// running a filter recurse over its structure (a long `.a|.a|...` chain or
+/// deeply nested brackets would otherwise overflow an ordinary stack).
+const DEEP_FILTER: usize = 128;
 const DEEP_STACK: usize = 512 << 20;
+/// The longest filter accepted, so that even the most deeply nested one fits
+/// the large stack.
+const MAX_FILTER: usize = 16 << 10;
 
 fn run_named(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOutput {
     // jq reads a program that looks like options as options
@@ -2902,8 +2909,14 @@ fn run_named(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOu
             return usage_error(&format!("Unknown option -{bad}"));
         }
     }
+    if filter.len() > MAX_FILTER {
+        return failure(
+            format!("jq: error: program longer than {MAX_FILTER} bytes\njq: 1 compile error\n"),
+            EXIT_COMPILE,
+        );
+    }
     let brackets = input.iter().filter(|c| matches!(c, b'[' | b'{')).count();
-    if brackets <= DEEP_INPUT {
+    if brackets <= DEEP_INPUT && filter.len() <= DEEP_FILTER {
         return evaluate(input, filter, vars, filename);
     }
     std::thread::scope(|scope| {
@@ -3391,5 +3404,29 @@ mod tests {
         let deep = format!("{}1{}", "[".repeat(9000), "]".repeat(9000));
         let out = run(deep.as_bytes(), ".", &[]);
         assert_eq!(out.stdout.len(), 18002);
+    }
+
+    /// Filters whose structure is deep (long pipe chains, nested brackets,
+    /// long operator chains) once overflowed the stack while being parsed,
+    /// compiled and run; overlong ones are refused.
+    #[test]
+    fn deep_filters_do_not_overflow_the_stack() {
+        let deep = [
+            format!("{}.a", ".a|".repeat(4000)),
+            format!("{}1{}", "[".repeat(6000), "]".repeat(6000)),
+            format!("{}1", "1+".repeat(6000)),
+            format!("{}1{}", "(".repeat(6000), ")".repeat(6000)),
+            format!("{}1", "try ".repeat(3000)),
+        ];
+        for filter in &deep {
+            let out = run(b"{}", filter, &[]);
+            assert_eq!(out.status, 0, "{}", String::from_utf8_lossy(&out.stderr));
+        }
+        let out = run(b"{}", &".a|".repeat(6000), &[]);
+        assert_eq!(out.status, EXIT_COMPILE);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "jq: error: program longer than 16384 bytes\njq: 1 compile error\n"
+        );
     }
 }

@@ -1,0 +1,108 @@
+//! Secrets stay secret: the Supervisor token and the values a script sends
+//! in POST bodies never show in the log lines of the calls that send them, at
+//! any level; the cache is owner-only; links planted in it are never followed.
+//! (What the Supervisor answers is logged at debug and trace, as by bashio.)
+
+mod util;
+
+use std::os::unix::fs::{symlink, PermissionsExt};
+use util::*;
+
+const SECRETS: &[&str] = &["n3w-s3cret", "opt-s3cret", "pub-s3cret", "auth-s3cret"];
+
+#[test]
+fn nothing_secret_in_any_log_line() {
+    let mock = MockSupervisor::start(World::default_world()).expect("mock");
+    let sandbox = Sandbox::with_supervisor(&mock);
+    sandbox.env("LOG_LEVEL", "8");
+    let run = sandbox.run_script(
+        r#"
+bashio::app.option 'database.password' 'n3w-s3cret'
+bashio::app.options self '{"api_key": "opt-s3cret"}'
+bashio::services.publish mysql '{"host": "db", "password": "pub-s3cret"}'
+bashio::auth 'user' 'auth-s3cret' || true
+"#,
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let everything = format!("{}{}", run.stdout, run.stderr);
+    assert!(run
+        .stdout
+        .contains("TRACE: bashio::app.option database.password <REDACTED>"));
+    for secret in SECRETS.iter().chain([&mock.token()]) {
+        assert!(
+            !everything.contains(secret),
+            "{secret} appears in the output:\n{everything}"
+        );
+    }
+    // The values did reach the Supervisor.
+    let bodies: String = mock.requests().iter().map(|r| r.body.clone()).collect();
+    for secret in SECRETS {
+        assert!(bodies.contains(secret), "{secret} was not sent");
+    }
+}
+
+#[test]
+fn cache_is_owner_only() {
+    let mock = MockSupervisor::start(World::default_world()).expect("mock");
+    let sandbox = Sandbox::with_supervisor(&mock);
+    let run = sandbox.run_script("bashio::config 'database.host' >/dev/null\n");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&sandbox.path("cache")), 0o700);
+    let entry = sandbox.path("cache/addons.self.options.config.cache");
+    assert_eq!(mode(&entry), 0o600);
+}
+
+#[test]
+fn a_link_planted_at_a_cache_entry_is_not_followed() {
+    let mock = MockSupervisor::start(World::default_world()).expect("mock");
+    let sandbox = Sandbox::with_supervisor(&mock);
+    std::fs::create_dir(sandbox.path("cache")).unwrap();
+    let bait = sandbox.file("bait.json", "{\"database\": {\"host\": \"attacker\"}}");
+    symlink(
+        &bait,
+        sandbox.path("cache/addons.self.options.config.cache"),
+    )
+    .unwrap();
+    let run = sandbox.run_script("bashio::config 'database.host'\n");
+    assert_eq!(
+        (run.stdout.as_str(), run.status),
+        ("core-mariadb", 0),
+        "{}",
+        run.stderr
+    );
+    // The link was replaced by a real entry; its target is untouched.
+    let entry = sandbox.path("cache/addons.self.options.config.cache");
+    assert!(!std::fs::symlink_metadata(&entry)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&bait).unwrap(),
+        "{\"database\": {\"host\": \"attacker\"}}"
+    );
+}
+
+#[test]
+fn a_linked_cache_directory_is_not_used() {
+    let mock = MockSupervisor::start(World::default_world()).expect("mock");
+    let sandbox = Sandbox::with_supervisor(&mock);
+    std::fs::create_dir(sandbox.path("elsewhere")).unwrap();
+    symlink(sandbox.path("elsewhere"), sandbox.path("cache")).unwrap();
+    let run = sandbox.run_script("bashio::cache.set 'key' 'value' || echo \"refused $?\"\n");
+    assert_eq!(
+        run.stdout,
+        [
+            warning("An error occurred while storing key to cache"),
+            "refused 1\n".to_string()
+        ]
+        .concat()
+    );
+    assert_eq!(
+        std::fs::read_dir(sandbox.path("elsewhere"))
+            .unwrap()
+            .count(),
+        0
+    );
+}
