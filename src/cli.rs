@@ -19,6 +19,8 @@ Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio funct
        bashio --list                every bashio function name
        bashio --list-extensions     the functions bashio does not have (contenv.*)
        bashio shim                  print the bash library (shims/bashio.sh)
+       bashio install [--prefix DIR]    lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv
+       bashio uninstall [--prefix DIR]  remove them again
        bashio --version";
 
 pub fn main(args: Vec<OsString>) -> i32 {
@@ -33,6 +35,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
         "--list" => return print(&table::public_names().join("\n")),
         "--list-extensions" => return print(&table::extension_names().join("\n")),
         "shim" => return print(shim::generate().trim_end()),
+        "install" => return crate::install::main(true, &args[1..]),
+        "uninstall" => return crate::install::main(false, &args[1..]),
         "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
         _ => {}
     }

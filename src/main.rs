@@ -6,6 +6,7 @@ mod cli;
 mod ctx;
 mod engine;
 mod errors;
+mod install;
 mod interpreter;
 mod s6;
 mod shim;

@@ -291,3 +291,13 @@ fn pid_is_the_scripts_own() {
     assert_eq!(fields[2], script.display().to_string());
     assert_eq!(&fields[3..], ["1", "first"]);
 }
+
+#[test]
+fn no_color_turns_colours_off() {
+    let sandbox = Sandbox::new();
+    sandbox.env("NO_COLOR", "1");
+    let run = sandbox.run_script(
+        "bashio::log.info 'plain'\nbashio::log.red 'red'\nbashio::color.blue\necho done\n",
+    );
+    assert_eq!(run.stdout, "[T] INFO: plain\nred\ndone\n");
+}

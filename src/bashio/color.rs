@@ -8,7 +8,9 @@ macro_rules! colour {
         Function::new(
             concat!("bashio::color.", $name),
             Native(|ctx: &mut Ctx, _: &Args| -> Ret {
-                ctx.print(concat!("\x1b[", $code, "m").as_bytes());
+                if !super::log::colours_off() {
+                    ctx.print(concat!("\x1b[", $code, "m").as_bytes());
+                }
                 OK
             }),
             concat!(": switch output to ", $what),

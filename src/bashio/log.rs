@@ -166,7 +166,16 @@ pub fn at_level(ctx: &mut Ctx, level: i32, message: &[u8]) {
     ctx.write_log(&line);
 }
 
+/// Whether colours are off: NO_COLOR set to anything but empty (no-color.org).
+/// bashio always colours; the Supervisor's log view renders the codes.
+pub fn colours_off() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 fn coloured(colour: &str, message: &[u8]) -> Vec<u8> {
+    if colours_off() {
+        return message.to_vec();
+    }
     [colour.as_bytes(), message, RESET.as_bytes()].concat()
 }
 

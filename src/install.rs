@@ -1,0 +1,129 @@
+//! `bashio install [--prefix DIR]` and `bashio uninstall [--prefix DIR]`: the
+//! layout add-on images expect, so existing shebangs and links keep working:
+//! the binary at /usr/lib/bashio/bashio (where /usr/bin/bashio links point),
+//! the sourceable library beside it, and s6-overlay's program names.
+//! Installing again replaces everything in place; nothing else is touched.
+
+use std::io::Write;
+use std::os::unix::fs::{symlink, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+const BINARY: &str = "usr/lib/bashio/bashio";
+const LIBRARY: &str = "usr/lib/bashio/bashio.sh";
+/// Each link and what it points at, relative to the link's own directory.
+const LINKS: &[(&str, &str)] = &[
+    ("usr/bin/bashio", "../lib/bashio/bashio"),
+    ("usr/bin/with-contenv", "../lib/bashio/bashio"),
+    ("usr/bin/printcontenv", "../lib/bashio/bashio"),
+    ("command/with-contenv", "../usr/lib/bashio/bashio"),
+];
+
+const USAGE: &str = "usage: bashio install|uninstall [--prefix DIR]";
+
+fn prefix_of(args: &[std::ffi::OsString]) -> Result<PathBuf, String> {
+    match args {
+        [] => Ok(PathBuf::from("/")),
+        [flag, dir] if flag == "--prefix" => Ok(PathBuf::from(dir)),
+        _ => Err(USAGE.to_string()),
+    }
+}
+
+/// Writes a file through a temporary name and a rename: a running script
+/// keeps the old file, a new one gets the new file, nobody half of one.
+fn replace_file(target: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
+    let temporary = target.with_extension(format!("new.{}", std::process::id()));
+    let result = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(mode)
+        .open(&temporary)
+        .and_then(|mut file| file.write_all(bytes))
+        .and_then(|()| std::fs::rename(&temporary, target));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    result
+}
+
+fn replace_link(link: &Path, points_at: &str) -> std::io::Result<()> {
+    let temporary = link.with_extension(format!("new.{}", std::process::id()));
+    let _ = std::fs::remove_file(&temporary);
+    symlink(points_at, &temporary)?;
+    std::fs::rename(&temporary, link)
+}
+
+fn install(prefix: &Path) -> Result<(), String> {
+    let fail = |what: &Path, e: std::io::Error| {
+        format!("{}: {}", what.display(), crate::errors::plain(&e))
+    };
+    let me = std::env::current_exe().map_err(|e| format!("cannot find this binary: {e}"))?;
+    let binary = std::fs::read(&me).map_err(|e| fail(&me, e))?;
+    for (relative, bytes, mode) in [
+        (BINARY, binary.as_slice(), 0o755),
+        (LIBRARY, crate::shim::generate().as_bytes(), 0o644),
+    ] {
+        let target = prefix.join(relative);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+        }
+        replace_file(&target, bytes, mode).map_err(|e| fail(&target, e))?;
+    }
+    for (relative, points_at) in LINKS {
+        let link = prefix.join(relative);
+        if let Some(dir) = link.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+        }
+        replace_link(&link, points_at).map_err(|e| fail(&link, e))?;
+    }
+    Ok(())
+}
+
+/// Removes what `install` laid out: the links only while they still point
+/// at the binary, so a program installed over them stays.
+fn uninstall(prefix: &Path) -> Result<(), String> {
+    for (relative, points_at) in LINKS {
+        let link = prefix.join(relative);
+        if std::fs::read_link(&link).is_ok_and(|target| target == Path::new(points_at)) {
+            std::fs::remove_file(&link).map_err(|e| format!("{}: {e}", link.display()))?;
+        }
+    }
+    for relative in [LIBRARY, BINARY] {
+        match std::fs::remove_file(prefix.join(relative)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(format!(
+                    "{}: {}",
+                    prefix.join(relative).display(),
+                    crate::errors::plain(&e)
+                ))
+            }
+            _ => {}
+        }
+    }
+    let _ = std::fs::remove_dir(prefix.join("usr/lib/bashio"));
+    Ok(())
+}
+
+/// `bashio install ...` (when `installing`) or `bashio uninstall ...`.
+pub fn main(installing: bool, args: &[std::ffi::OsString]) -> i32 {
+    let result = prefix_of(args).and_then(|prefix| {
+        if installing {
+            install(&prefix)
+        } else {
+            uninstall(&prefix)
+        }
+    });
+    match result {
+        Ok(()) => 0,
+        Err(message) if message == USAGE => {
+            eprintln!("{message}");
+            100
+        }
+        Err(message) => {
+            eprintln!(
+                "bashio: fatal: unable to {}: {message}",
+                if installing { "install" } else { "uninstall" }
+            );
+            111
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! `bashio install --prefix DIR`: the layout add-on images expect, usable at
+//! once (a script with the image's shebang runs), idempotent, and removable.
+
+mod util;
+
+use std::process::Command;
+use util::*;
+
+fn bashio(args: &[&str]) -> Run {
+    run(Command::new(binary()).args(args))
+}
+
+#[test]
+fn install_run_reinstall_and_uninstall() {
+    let sandbox = Sandbox::new();
+    let prefix = sandbox.path("root");
+    let prefix_text = prefix.display().to_string();
+    for _ in 0..2 {
+        let result = bashio(&["install", "--prefix", &prefix_text]);
+        assert_eq!((result.status, result.stderr.as_str()), (0, ""));
+    }
+    for (link, target) in [
+        ("usr/bin/bashio", "../lib/bashio/bashio"),
+        ("usr/bin/with-contenv", "../lib/bashio/bashio"),
+        ("usr/bin/printcontenv", "../lib/bashio/bashio"),
+        ("command/with-contenv", "../usr/lib/bashio/bashio"),
+    ] {
+        assert_eq!(
+            std::fs::read_link(prefix.join(link)).unwrap(),
+            std::path::Path::new(target)
+        );
+    }
+    let library = std::fs::read_to_string(prefix.join("usr/lib/bashio/bashio.sh")).unwrap();
+    assert_eq!(library, bashio(&["shim"]).stdout);
+
+    // An image's script, its shebang pointed into the prefix, runs through the links.
+    sandbox.env("PATH", &format!("{prefix_text}/usr/bin:/usr/bin:/bin"));
+    let script = sandbox.file(
+        "run.sh",
+        &format!("#!{prefix_text}/command/with-contenv bashio\nbashio::string.upper ok\n"),
+    );
+    assert_eq!(sandbox.exec(&script, &[]).stdout, "OK");
+    // A script that sources the library finds the binary beside it.
+    let sourced = sandbox.file(
+        "sourced.sh",
+        &format!(
+            "#!/bin/bash\nsource {prefix_text}/usr/lib/bashio/bashio.sh\nbashio::var.json a b\n"
+        ),
+    );
+    assert_eq!(run(&mut Command::new(&sourced)).stdout, "{\"a\":\"b\"}\n");
+
+    let result = bashio(&["uninstall", "--prefix", &prefix_text]);
+    assert_eq!((result.status, result.stderr.as_str()), (0, ""));
+    for gone in [
+        "usr/bin/bashio",
+        "usr/bin/with-contenv",
+        "command/with-contenv",
+        "usr/lib/bashio",
+    ] {
+        assert!(
+            std::fs::symlink_metadata(prefix.join(gone)).is_err(),
+            "{gone} is still there"
+        );
+    }
+}
+
+#[test]
+fn bad_arguments_are_a_usage_error() {
+    let result = bashio(&["install", "--prefx", "/tmp/x"]);
+    assert_eq!(result.status, 100);
+    assert_eq!(
+        result.stderr,
+        "usage: bashio install|uninstall [--prefix DIR]\n"
+    );
+}
