@@ -106,3 +106,67 @@ fn a_linked_cache_directory_is_not_used() {
         0
     );
 }
+
+/// Every process's command line, as any user of the host can read it.
+fn all_command_lines() -> Vec<Vec<u8>> {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+        })
+        .filter_map(|e| std::fs::read(e.path().join("cmdline")).ok())
+        .collect()
+}
+
+#[test]
+fn no_process_a_script_spawns_shows_a_secret_in_its_arguments() {
+    let mock = MockSupervisor::start(World::default_world()).expect("mock");
+    let sandbox = Sandbox::with_supervisor(&mock);
+    let script = sandbox.script(
+        r#"
+for i in {1..40}; do
+    bashio::var.has_value 'cmdline-s3cret' >/dev/null
+    bashio::app.option 'database.password' 'cmdline-s3cret'
+    x=$(bashio::string.upper 'cmdline-s3cret')
+done
+"#,
+    );
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let watcher = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let (mut scans, mut seen, mut calls) = (0, Vec::new(), 0);
+            while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                for line in all_command_lines() {
+                    // The binary's own calls: proof the watcher sees the processes.
+                    if line.windows(11).any(|w| w == b"\0app.option") {
+                        calls += 1;
+                    }
+                    if line.windows(14).any(|w| w == b"cmdline-s3cret")
+                        || line.windows(10).any(|w| w == b"mock-token")
+                    {
+                        seen.push(String::from_utf8_lossy(&line).replace('\0', " "));
+                    }
+                }
+                scans += 1;
+            }
+            (scans, seen, calls)
+        })
+    };
+    let run = sandbox.exec(&script, &[]);
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (scans, seen, calls) = watcher.join().expect("watcher");
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(scans > 10, "the watcher looked only {scans} times");
+    assert!(
+        calls > 0,
+        "the watcher never saw a bashio call in {scans} looks"
+    );
+    assert!(seen.is_empty(), "secrets in process arguments: {seen:?}");
+}
