@@ -4,8 +4,7 @@
 //! the sourceable library beside it, and s6-overlay's program names.
 //! Installing again replaces everything in place; nothing else is touched.
 
-use std::io::Write;
-use std::os::unix::fs::{symlink, OpenOptionsExt};
+use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 
 const BINARY: &str = "usr/lib/bashio/bashio";
@@ -26,23 +25,6 @@ fn prefix_of(args: &[std::ffi::OsString]) -> Result<PathBuf, String> {
         [flag, dir] if flag == "--prefix" => Ok(PathBuf::from(dir)),
         _ => Err(USAGE.to_string()),
     }
-}
-
-/// Writes a file through a temporary name and a rename: a running script
-/// keeps the old file, a new one gets the new file, nobody half of one.
-fn replace_file(target: &Path, bytes: &[u8], mode: u32) -> std::io::Result<()> {
-    let temporary = target.with_extension(format!("new.{}", std::process::id()));
-    let result = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(mode)
-        .open(&temporary)
-        .and_then(|mut file| file.write_all(bytes))
-        .and_then(|()| std::fs::rename(&temporary, target));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
 }
 
 fn replace_link(link: &Path, points_at: &str) -> std::io::Result<()> {
@@ -66,7 +48,7 @@ fn install(prefix: &Path) -> Result<(), String> {
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
         }
-        replace_file(&target, bytes, mode).map_err(|e| fail(&target, e))?;
+        crate::atomic::write(&target, bytes, mode).map_err(|e| fail(&target, e))?;
     }
     for (relative, points_at) in LINKS {
         let link = prefix.join(relative);

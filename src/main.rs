@@ -1,6 +1,7 @@
 //! One binary, several programs, chosen busybox-style by the name it runs under
 //! (`with-contenv`, `printcontenv`, anything else is `bashio`) or by its first argument.
 
+mod atomic;
 mod bashio;
 mod cli;
 mod ctx;

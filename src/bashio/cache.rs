@@ -7,8 +7,7 @@
 use super::{exit, fs, log};
 use crate::ctx::{status, Args, Ctx, Ret, NOK, OK};
 use crate::table::{Body::*, Function};
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::PathBuf;
 
 pub const FUNCTIONS: &[Function] = &[
@@ -131,24 +130,6 @@ fn prepare_directory(ctx: &mut Ctx) -> Result<(), Ret> {
     Ok(())
 }
 
-/// Writes `value` to `target` through a temporary file in the same directory.
-fn write_atomically(target: &std::path::Path, value: &[u8]) -> std::io::Result<()> {
-    let dir = target.parent().unwrap_or(std::path::Path::new("."));
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(&temporary)
-        .and_then(|mut file| file.write_all(value))
-        .and_then(|()| std::fs::rename(&temporary, target));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
-}
-
 /// `bashio::cache.set KEY VALUE`.
 pub fn set(ctx: &mut Ctx, key: &str, value: &[u8]) -> Ret {
     log::trace(
@@ -169,7 +150,7 @@ pub fn set(ctx: &mut Ctx, key: &str, value: &[u8]) -> Ret {
     if let Err(stopped) = prepare_directory(ctx) {
         return stopped;
     }
-    if write_atomically(&file_of(ctx, key), value).is_err() {
+    if crate::atomic::write(&file_of(ctx, key), value, 0o600).is_err() {
         log::warning(
             ctx,
             format!("An error occurred while storing {key} to cache"),

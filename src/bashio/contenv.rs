@@ -9,10 +9,8 @@ use super::log;
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::s6::envdir;
 use crate::table::{Body::*, Function};
-use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub const FUNCTIONS: &[Function] = &[
     Function::extension(
@@ -80,23 +78,6 @@ fn checked_name(ctx: &mut Ctx, name: &[u8]) -> Option<String> {
     None
 }
 
-/// Writes through a temporary file in the same directory, then renames it,
-/// so a service starting meanwhile reads the old value or the new one.
-fn write_atomically(dir: &Path, name: &str, value: &[u8]) -> std::io::Result<()> {
-    let temporary = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o644)
-        .open(&temporary)
-        .and_then(|mut file| file.write_all(value))
-        .and_then(|()| std::fs::rename(&temporary, dir.join(name)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
-}
-
 fn write(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(
         ctx,
@@ -107,7 +88,7 @@ fn write(ctx: &mut Ctx, args: &Args) -> Ret {
         return NOK;
     };
     let dir = directory();
-    if let Err(e) = write_atomically(&dir, &name, args.bytes(1)) {
+    if let Err(e) = crate::atomic::write(&dir.join(&name), args.bytes(1), 0o644) {
         log::error(
             ctx,
             format!(
