@@ -500,21 +500,34 @@ pub fn run_row(ctx: &mut Ctx, name: &str, body: Body, args: &Args) -> Ret {
     }
 }
 
-/// `bashio::apps SLUG CACHE_KEY FILTER`.
-pub fn apps(ctx: &mut Ctx, args: &Args) -> Ret {
+/// The arguments of a store listing (`bashio::apps`, `bashio::repositories`):
+/// `SLUG CACHE_KEY FILTER`, where no filter means the list of slugs (cached as
+/// `list_key`) without a slug, or the one slug with it.
+pub fn listing(
+    ctx: &mut Ctx,
+    args: &Args,
+    list_filter: &str,
+    list_key: &str,
+) -> (String, String, String) {
     let slug = args.or(0, "false");
     let mut cache_key = args.or(1, "false");
     let mut filter = args.str(2);
     if var::is_empty(ctx, filter.as_bytes()) {
         if var::is_false(ctx, slug.as_bytes()) {
-            filter = ".addons[].slug".to_string();
+            filter = list_filter.to_string();
             if var::is_false(ctx, cache_key.as_bytes()) {
-                cache_key = "addons.list".to_string();
+                cache_key = list_key.to_string();
             }
         } else {
             filter = ".slug".to_string();
         }
     }
+    (slug, cache_key, filter)
+}
+
+/// `bashio::apps SLUG CACHE_KEY FILTER`.
+pub fn apps(ctx: &mut Ctx, args: &Args) -> Ret {
+    let (slug, cache_key, filter) = listing(ctx, args, ".addons[].slug", "addons.list");
     log::trace(ctx, "bashio::apps", args);
 
     if !var::is_false(ctx, cache_key.as_bytes()) && cache::exists(ctx, &cache_key) {
@@ -574,17 +587,23 @@ pub fn apps(ctx: &mut Ctx, args: &Args) -> Ret {
         }
     }
 
-    let mut response = info.clone();
+    filtered(ctx, &info, &filter, &cache_key)
+}
+
+/// The end of a store listing: INFO through FILTER (unless `false`), the
+/// result cached under CACHE_KEY (unless `false`), then printed.
+pub fn filtered(ctx: &mut Ctx, info: &[u8], filter: &str, cache_key: &str) -> Ret {
+    let mut response = info.to_vec();
     if !var::is_false(ctx, filter.as_bytes()) {
-        let (filtered, code) = ctx.capture(|c| jq::query(c, &info, &filter, &[]));
+        let (output, code) = ctx.capture(|c| jq::query(c, info, filter, &[]));
         ctx.check(code)?;
         if code != 0 {
             log::error(ctx, "Failed to execute the jq filter");
             return NOK;
         }
-        response = filtered;
+        response = output;
         if !var::is_false(ctx, cache_key.as_bytes()) {
-            let code = cache::set(ctx, &cache_key, &response)?;
+            let code = cache::set(ctx, cache_key, &response)?;
             ctx.check(code)?;
         }
     }

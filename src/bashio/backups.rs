@@ -3,7 +3,7 @@
 //! them: create, restore, delete, freeze and thaw, the staleness setting.
 //! Every getter takes the slug, so they are native: one shared shape below.
 
-use super::{actions, api, cache, jq, log, var};
+use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::{Body::*, Function};
 
@@ -239,22 +239,7 @@ pub fn backups(ctx: &mut Ctx, args: &Args) -> Ret {
         }
     };
 
-    let mut response = info.clone();
-    if !var::is_false(ctx, filter.as_bytes()) {
-        let (filtered, code) = ctx.capture(|c| jq::query(c, &info, &filter, &[]));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, "Failed to execute the jq filter");
-            return NOK;
-        }
-        response = filtered;
-        if !var::is_false(ctx, cache_key.as_bytes()) {
-            let code = cache::set(ctx, &cache_key, &response)?;
-            ctx.check(code)?;
-        }
-    }
-    ctx.print(&response);
-    OK
+    apps::filtered(ctx, &info, &filter, &cache_key)
 }
 
 fn backups_fn(ctx: &mut Ctx, args: &Args) -> Ret {

@@ -3,7 +3,7 @@
 //! The getters read one job by uuid; the actions reset the manager, set its
 //! options or remove a finished job.
 
-use super::{actions, api, cache, jq, log, var};
+use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::{Body::*, Function};
 
@@ -104,22 +104,7 @@ pub fn jobs(ctx: &mut Ctx, args: &Args) -> Ret {
         return NOK;
     }
 
-    let mut response = info.clone();
-    if !var::is_false(ctx, filter.as_bytes()) {
-        let (filtered, code) = ctx.capture(|c| jq::query(c, &info, &filter, &[]));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, "Failed to execute the jq filter");
-            return NOK;
-        }
-        response = filtered;
-        if !var::is_false(ctx, cache_key.as_bytes()) {
-            let code = cache::set(ctx, &cache_key, &response)?;
-            ctx.check(code)?;
-        }
-    }
-    ctx.print(&response);
-    OK
+    apps::filtered(ctx, &info, &filter, &cache_key)
 }
 
 fn jobs_fn(ctx: &mut Ctx, args: &Args) -> Ret {

@@ -2,7 +2,7 @@
 //! reads the list or one repository (cached per slug) and filters it; the
 //! getters pick a field, the actions add, remove or repair a repository.
 
-use super::{actions, api, cache, jq, log, var};
+use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::{Body::*, Function};
 
@@ -53,19 +53,7 @@ pub const FUNCTIONS: &[Function] = &[
 /// lists the slugs (cached as `repositories.list`), or gives one slug; the
 /// filter `false` gives the document itself.
 pub fn repositories(ctx: &mut Ctx, args: &Args) -> Ret {
-    let slug = args.or(0, "false");
-    let mut cache_key = args.or(1, "false");
-    let mut filter = args.str(2);
-    if var::is_empty(ctx, filter.as_bytes()) {
-        if var::is_false(ctx, slug.as_bytes()) {
-            filter = ".[].slug".to_string();
-            if var::is_false(ctx, cache_key.as_bytes()) {
-                cache_key = "repositories.list".to_string();
-            }
-        } else {
-            filter = ".slug".to_string();
-        }
-    }
+    let (slug, cache_key, filter) = apps::listing(ctx, args, ".[].slug", "repositories.list");
     log::trace(ctx, "bashio::repositories", args);
 
     if !var::is_false(ctx, cache_key.as_bytes()) && cache::exists(ctx, &cache_key) {
@@ -100,22 +88,7 @@ pub fn repositories(ctx: &mut Ctx, args: &Args) -> Ret {
         response
     };
 
-    let mut response = info.clone();
-    if !var::is_false(ctx, filter.as_bytes()) {
-        let (filtered, code) = ctx.capture(|c| jq::query(c, &info, &filter, &[]));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, "Failed to execute the jq filter");
-            return NOK;
-        }
-        response = filtered;
-        if !var::is_false(ctx, cache_key.as_bytes()) {
-            let code = cache::set(ctx, &cache_key, &response)?;
-            ctx.check(code)?;
-        }
-    }
-    ctx.print(&response);
-    OK
+    apps::filtered(ctx, &info, &filter, &cache_key)
 }
 
 fn repositories_fn(ctx: &mut Ctx, args: &Args) -> Ret {
