@@ -21,6 +21,9 @@ Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio funct
        bashio shim                  print the bash library (shims/bashio.sh)
        bashio install [--prefix DIR]    lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv
        bashio uninstall [--prefix DIR]  remove them again
+       bashio validate ADDON_DIR [--options FILE]   check options against the add-on's schema
+       bashio lint PATH [--format json]             check an add-on or rootfs for s6 and bashio mistakes
+       bashio completions bash|zsh|fish             shell completions for bashio NAME
        bashio --version";
 
 pub fn main(args: Vec<OsString>) -> i32 {
@@ -37,6 +40,9 @@ pub fn main(args: Vec<OsString>) -> i32 {
         "shim" => return print(shim::generate().trim_end()),
         "install" => return crate::install::main(true, &args[1..]),
         "uninstall" => return crate::install::main(false, &args[1..]),
+        "validate" => return crate::validate::main(&args[1..]),
+        "lint" => return crate::lint::main(&args[1..]),
+        "completions" => return crate::completions::main(&args[1..]),
         "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
         _ => {}
     }

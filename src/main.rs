@@ -4,14 +4,17 @@
 mod atomic;
 mod bashio;
 mod cli;
+mod completions;
 mod ctx;
 mod engine;
 mod errors;
 mod install;
 mod interpreter;
+mod lint;
 mod s6;
 mod shim;
 mod table;
+mod validate;
 
 // The fuzz targets' checks, replayed on every input that once failed them.
 #[cfg(test)]
