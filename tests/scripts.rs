@@ -207,6 +207,38 @@ fn wrong_token_is_reported_like_bashio() {
     assert_eq!(run.status, 1);
 }
 
+/// The errexit probe borrows the ERR trap; a script's own trap must stay
+/// and keep firing, and the probe must still tell conditions apart (output
+/// as the reference bashio prints it).
+#[test]
+fn a_scripts_own_err_trap_survives_and_errexit_is_still_seen() {
+    let mock = supervisor();
+    let sandbox = Sandbox::with_supervisor(&mock);
+    sandbox.env("SUPERVISOR_TOKEN", "not-the-token");
+    let script = "\
+trap 'echo \"trap fired at ${LINENO}\"' ERR
+if host=$(bashio::config 'database.host'); then echo then; else echo \"else $?\"; fi
+trap -p ERR
+host=$(bashio::config 'database.host')
+echo unreachable
+";
+    let run = sandbox.run_script(script);
+    let denied = error("Unable to authenticate with the API, permission denied");
+    assert_eq!(
+        run.stdout,
+        [
+            denied.clone(),
+            error("Failed to get addon config from Supervisor API"),
+            "then\n".to_string(),
+            "trap -- 'echo \"trap fired at ${LINENO}\"' ERR\n".to_string(),
+            denied,
+            "trap fired at 5\n".to_string(),
+        ]
+        .concat()
+    );
+    assert_eq!(run.status, 1);
+}
+
 #[test]
 fn unreachable_supervisor_fails_fast_with_one_line() {
     let sandbox = Sandbox::new();
