@@ -17,16 +17,12 @@ pub fn generate() -> String {
             Body::Shell(body) => {
                 out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
             }
-            _ if table::ignores_errexit(function) => out.push_str(&format!(
-                "{}() {{ __bashio_exec 1 {} \"$@\"; }}\n",
-                function.name,
-                function.short_name()
-            )),
-            _ => out.push_str(&format!(
-                "{}() {{ __bashio_call {} \"$@\"; }}\n",
-                function.name,
-                function.short_name()
-            )),
+            // The shortest bodies bash can parse: defining ~600 functions is
+            // most of a script's start, and each word of a body counts.
+            _ if table::ignores_errexit(function) => {
+                out.push_str(&format!("{}() {{ __bashio_fn_noprobe \"$@\"; }}\n", function.name))
+            }
+            _ => out.push_str(&format!("{}() {{ __bashio_fn \"$@\"; }}\n", function.name)),
         }
     }
     out.push_str("\n# Deprecated add-on names: each warns once, then calls its app function.\n");
@@ -39,5 +35,5 @@ pub fn generate() -> String {
 }
 
 fn alias(old: &str, new: &str) -> String {
-    format!("{old}() {{ __bashio_deprecated {old} {new} \"$@\"; }}\n")
+    format!("{old}() {{ __bashio_deprecated {new} \"$@\"; }}\n")
 }

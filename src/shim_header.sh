@@ -197,8 +197,17 @@ __bashio_exec() {
     return "${__bashio_status}"
 }
 
-# A deprecated name: OLD NEW ARGS... warns once, then calls NEW.
+# The bodies of the generated functions: the function's own name says which
+# function of the binary to run.
+__bashio_fn() {
+    __bashio_call "${FUNCNAME[1]#bashio::}" "$@"
+}
+__bashio_fn_noprobe() {
+    __bashio_exec 1 "${FUNCNAME[1]#bashio::}" "$@"
+}
+
+# A deprecated name: NEW ARGS... warns once, then calls NEW.
 __bashio_deprecated() {
-    bashio::apps.__deprecated "${1}" "${2}"
-    "${2}" "${@:3}"
+    bashio::apps.__deprecated "${FUNCNAME[1]}" "${1}"
+    "${1}" "${@:2}"
 }
