@@ -2,11 +2,14 @@
 //! BASHIO_OPTIONS_FILE names an options file, the user's options come from
 //! that file (default /data/options.json, what the Supervisor writes into every
 //! add-on) and the add-on's own facts from the config.yaml or config.json named
-//! by BASHIO_ADDON_CONFIG. Anything else that needs the Supervisor fails with
-//! one line saying so, instead of a connection error.
+//! by BASHIO_ADDON_CONFIG. When that config has a `schema`, the options are
+//! checked against it first, as the Supervisor checks them before it starts
+//! an add-on, and refused with its message. Anything else that needs the
+//! Supervisor fails with one line saying so, instead of a connection error.
 
 use super::log;
 use crate::ctx::{Ctx, Ret, NOK, OK};
+use crate::validate::rules;
 use serde_json::{json, Map, Value};
 
 const DEFAULT_OPTIONS_FILE: &str = "/data/options.json";
@@ -49,9 +52,46 @@ fn read_options() -> Result<Value, String> {
     Ok(value)
 }
 
+/// The options file, once the add-on's schema (when BASHIO_ADDON_CONFIG
+/// names a config that has one) accepts it. The file is served as written:
+/// it stands for the /data/options.json the Supervisor writes, whose values
+/// are already in the form validation would give them.
+fn read_valid_options() -> Result<Value, String> {
+    let options = read_options()?;
+    if let Some(path) = env("BASHIO_ADDON_CONFIG") {
+        check_options(&read_addon_config(&path)?, &options)?;
+    }
+    Ok(options)
+}
+
+/// The Supervisor's refusal of `options` under the config's `schema`, if
+/// any. Without a schema, or with `schema: false`, there is nothing to check
+/// (the Supervisor would drop every option then; this file is served whole).
+/// `!secret` values cannot be resolved without Home Assistant: they are
+/// unknown secrets here.
+fn check_options(config: &Value, options: &Value) -> Result<(), String> {
+    let Some(schema @ Value::Object(_)) = config.get("schema") else {
+        return Ok(());
+    };
+    let slug = config
+        .get("slug")
+        .and_then(Value::as_str)
+        .unwrap_or("local_addon");
+    let name = config.get("name").and_then(Value::as_str).unwrap_or(slug);
+    let addon = rules::Addon { name, slug };
+    match rules::validate(schema, options, addon, &|_| None).result {
+        Ok(_) => Ok(()),
+        Err(problem @ rules::Problem::Invalid(_)) => Err(rules::invalid_options_message(
+            slug,
+            &problem.describe(options),
+        )),
+        Err(rules::Problem::Schema(message)) => Err(message),
+    }
+}
+
 /// The options, as `bashio::app.config` prints them.
 pub fn options(ctx: &mut Ctx) -> Ret {
-    match read_options() {
+    match read_valid_options() {
         Ok(value) => {
             ctx.print(value.to_string().as_bytes());
             OK

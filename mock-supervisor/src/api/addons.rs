@@ -109,7 +109,9 @@ pub(super) fn pick(info: &Map<String, Value>, fields: &[&str]) -> Value {
 }
 
 async fn info(State(shared): State<Arc<Shared>>, params: Params) -> ApiResult {
-    let info = with_installed(&shared, params.slug(), |addon| addon.info.clone())?;
+    let mut info = with_installed(&shared, params.slug(), |addon| addon.info.clone())?;
+    // The raw schema is the world's, for validation; the Supervisor never shows it.
+    info.shift_remove(addon_options::RAW_SCHEMA);
     Ok(envelope::ok(Value::Object(info)))
 }
 
@@ -123,7 +125,19 @@ async fn set_options(State(shared): State<Arc<Shared>>, params: Params, body: By
     with_installed(&shared, params.slug(), |addon| {
         addon_options::apply(&mut addon.info, body)
     })?
-    .map_err(ApiError::bad_request)?;
+    .map_err(|refusal| {
+        let error = ApiError::bad_request(refusal.message());
+        match refusal {
+            addon_options::Refusal::Body(_) => error,
+            addon_options::Refusal::Options {
+                app,
+                validation_error,
+            } => error.with_error_key(
+                "app_configuration_invalid_error",
+                json!({"app": app, "validation_error": validation_error}),
+            ),
+        }
+    })?;
     Ok(envelope::ok_empty())
 }
 
@@ -138,17 +152,18 @@ async fn options_config(State(shared): State<Arc<Shared>>, params: Params) -> Ap
     Ok(envelope::ok(options.unwrap_or_else(|| json!({}))))
 }
 
-/// The mock has no option schemas, so every option set is valid.
+/// The body is the options to check (empty: the add-on's own); they are
+/// checked against the add-on's raw schema when the world gives one.
 async fn validate_options(
     State(shared): State<Arc<Shared>>,
     params: Params,
     body: Bytes,
 ) -> ApiResult {
-    envelope::parse_json_body(&body)?;
-    with_installed(&shared, params.slug(), |_| ())?;
-    Ok(envelope::ok(
-        json!({"message": "", "valid": true, "pwned": false}),
-    ))
+    let body = envelope::parse_json_body(&body)?;
+    let answer = with_installed(&shared, params.slug(), |addon| {
+        addon_options::validation_answer(&addon.info, body)
+    })?;
+    Ok(envelope::ok(answer))
 }
 
 fn set_state(shared: &Shared, slug: &str, state: &str) -> ApiResult {

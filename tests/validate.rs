@@ -1,0 +1,676 @@
+//! `bashio validate ADDON_DIR [--options FILE]` run as a command on the
+//! example add-ons in tests/data/validate, with exact output and status; the
+//! same rules refusing options in local mode (BASHIO_ADDON_CONFIG) and in the
+//! mock Supervisor's `/addons/<slug>/options` endpoints.
+
+mod util;
+
+use serde_json::{json, Value};
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use util::*;
+
+/// An example add-on directory.
+fn addon(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/validate")
+        .join(name)
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// `bashio validate ARGS...`.
+fn validate(args: &[&OsStr]) -> Run {
+    let mut command = Command::new(binary());
+    command
+        .arg("validate")
+        .args(args)
+        .env_remove("__BASHIO_ARGC");
+    run(&mut command)
+}
+
+/// `bashio validate DIR`.
+fn validate_dir(dir: &Path) -> Run {
+    validate(&[dir.as_os_str()])
+}
+
+/// `bashio validate DIR --options FILE`, FILE holding `options`.
+fn validate_options(dir: &Path, options: &str) -> Run {
+    let file = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(file.path(), options).expect("write options");
+    validate(&[
+        dir.as_os_str(),
+        OsStr::new("--options"),
+        file.path().as_os_str(),
+    ])
+}
+
+fn assert_run(run: &Run, status: i32, stdout: &str, stderr: &str) {
+    assert_eq!(
+        (run.status, run.stdout.as_str(), run.stderr.as_str()),
+        (status, stdout, stderr),
+        "{run:?}"
+    );
+}
+
+/// An invalid-options run: nothing on stdout, the Supervisor's line on stderr.
+fn assert_refused(run: &Run, message: &str) {
+    assert_run(run, 1, "", &format!("{message}\n"));
+}
+
+#[test]
+fn the_config_defaults_of_a_complete_addon_are_valid() {
+    let dir = addon("complete");
+    assert_run(
+        &validate_dir(&dir),
+        0,
+        &format!("{}: options are valid\n", shown(&dir)),
+        "",
+    );
+}
+
+#[test]
+fn config_json_is_read_too() {
+    let dir = addon("json_config");
+    assert_run(
+        &validate_dir(&dir),
+        0,
+        &format!("{}: options are valid\n", shown(&dir)),
+        "",
+    );
+    assert_refused(
+        &validate_options(&dir, r#"{"hosts": ["a"], "interval": 1}"#),
+        "App json_example has invalid options: value must be at least 5.0. \
+         Got {'hosts': ['a'], 'interval': 1}",
+    );
+}
+
+/// Complete, valid options for the `complete` add-on, with `change` applied.
+fn complete_options(change: impl FnOnce(&mut Value)) -> String {
+    let mut options = json!({
+        "log_level": "debug",
+        "name": "Kitchen",
+        "password": "pw",
+        "port": 8123,
+        "retries": 0,
+        "ratio": 1.5,
+        "ssl": "off",
+        "email": "me@example.org",
+        "homepage": "http://localhost:8123",
+        "serial": "/dev/ttyACM0",
+        "token": "z9",
+        "domains": [],
+        "database": {"host": "db", "port": "3306"},
+        "logins": []
+    });
+    change(&mut options);
+    options.to_string()
+}
+
+#[test]
+fn valid_options_from_a_file() {
+    let dir = addon("complete");
+    assert_run(
+        &validate_options(&dir, &complete_options(|_| {})),
+        0,
+        &format!("{}: options are valid\n", shown(&dir)),
+        "",
+    );
+}
+
+#[test]
+fn each_rule_refuses_with_the_supervisors_message() {
+    let dir = addon("complete");
+    let within = "in Complete Example (complete_example)";
+    let cases: Vec<(&str, Value, String)> = vec![
+        (
+            "name",
+            json!("TV"),
+            "length of value must be at least 3.0".into(),
+        ),
+        ("name", json!(42), "expected str".into()),
+        ("password", json!(false), "expected str".into()),
+        ("port", json!(0), "value must be at least 1".into()),
+        ("port", json!("http"), "expected int".into()),
+        ("retries", json!(11), "value must be at most 10.0".into()),
+        ("retries", json!("three"), "expected int".into()),
+        ("ratio", json!(2), "value must be at most 1.5".into()),
+        ("ratio", json!("half"), "expected float".into()),
+        ("ssl", json!("sometimes"), "expected boolean".into()),
+        (
+            "email",
+            json!("not-an-email"),
+            "expected an email address".into(),
+        ),
+        ("homepage", json!("example.com"), "expected a URL".into()),
+        (
+            "serial",
+            json!("/tmp/ttyUSB0"),
+            format!("Device '/tmp/ttyUSB0' does not exist {within}"),
+        ),
+        (
+            "serial",
+            json!(1),
+            format!("Expected a string for option 'serial' {within}"),
+        ),
+        (
+            "token",
+            json!("ABC"),
+            "does not match regular expression ^[a-z0-9]+$".into(),
+        ),
+        (
+            "log_level",
+            json!("verbose"),
+            "value must be one of ['debug', 'error', 'info', 'trace', 'warning']".into(),
+        ),
+        (
+            "log_level",
+            Value::Null,
+            format!("Missing required option 'log_level' {within}"),
+        ),
+        (
+            "domains",
+            json!("example.com"),
+            format!("Invalid list for option 'domains' {within}"),
+        ),
+        ("domains", json!(["a", 2]), "expected str".into()),
+        (
+            "database",
+            json!([]),
+            format!("Invalid dict for option 'database' {within}"),
+        ),
+        (
+            "database",
+            json!({"host": "db"}),
+            format!("Missing option 'port' in database {within}"),
+        ),
+        (
+            "logins",
+            json!([{"username": "bob"}]),
+            format!("Missing option 'password' in logins {within}"),
+        ),
+        (
+            "logins",
+            json!({"username": "bob"}),
+            format!("Invalid list for option 'logins' {within}"),
+        ),
+        (
+            "password",
+            json!("!secret db_password"),
+            format!("Unknown secret 'db_password' {within}"),
+        ),
+    ];
+    for (key, value, message) in cases {
+        let options = complete_options(|options| options[key] = value.clone());
+        let got = py_repr(&serde_json::from_str(&options).unwrap());
+        assert_refused(
+            &validate_options(&dir, &options),
+            &format!("App complete_example has invalid options: {message}. Got {got}"),
+        );
+    }
+}
+
+/// Python's `repr` of options, for the `Got` part of expected messages; a
+/// small independent rendering (the ones the cases above need).
+fn py_repr(value: &Value) -> String {
+    match value {
+        Value::Null => "None".into(),
+        Value::Bool(true) => "True".into(),
+        Value::Bool(false) => "False".into(),
+        Value::Number(number) => {
+            let text = number.to_string();
+            match text.parse::<i64>() {
+                Ok(_) => text,
+                Err(_) if text.contains('.') => text,
+                Err(_) => format!("{text}.0"),
+            }
+        }
+        Value::String(text) => format!("'{text}'"),
+        Value::Array(items) => format!(
+            "[{}]",
+            items.iter().map(py_repr).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(fields) => format!(
+            "{{{}}}",
+            fields
+                .iter()
+                .map(|(k, v)| format!("'{k}': {}", py_repr(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+#[test]
+fn missing_required_options_and_optional_ones() {
+    let dir = addon("complete");
+    let without_port = complete_options(|options| {
+        options.as_object_mut().unwrap().remove("port");
+    });
+    assert!(without_port.contains("\"ssl\":\"off\""));
+    let got = py_repr(&serde_json::from_str(&without_port).unwrap());
+    assert_refused(
+        &validate_options(&dir, &without_port),
+        &format!(
+            "App complete_example has invalid options: Missing option 'port' in root in \
+             Complete Example (complete_example). Got {got}"
+        ),
+    );
+    // `log_level` (list(...)?) and `nickname` (str?) may be left out.
+    let without_optional = complete_options(|options| {
+        options.as_object_mut().unwrap().remove("log_level");
+    });
+    assert_eq!(validate_options(&dir, &without_optional).status, 0);
+}
+
+#[test]
+fn unknown_options_are_dropped_with_the_supervisors_warnings() {
+    let dir = addon("complete");
+    let options = complete_options(|options| {
+        options["colour"] = json!("blue");
+        options["database"]["timeout"] = json!(5);
+    });
+    assert_run(
+        &validate_options(&dir, &options),
+        0,
+        &format!("{}: options are valid\n", shown(&dir)),
+        // In the order the walk meets them: `database` comes before `colour`.
+        "Unknown option 'timeout' for Complete Example (complete_example)\n\
+         Option 'colour' does not exist in the schema for Complete Example (complete_example)\n",
+    );
+}
+
+#[test]
+fn options_that_are_not_a_mapping() {
+    assert_refused(
+        &validate_options(&addon("complete"), "[1, \"two\"]"),
+        "App complete_example has invalid options: expected dict. Got [1, 'two']",
+    );
+}
+
+#[test]
+fn invalid_defaults_in_the_config() {
+    assert_refused(
+        &validate_dir(&addon("invalid_defaults")),
+        "App needs_setup has invalid options: Missing option 'password' in root in \
+         Needs Setup (needs_setup). Got {'username': 'admin'}",
+    );
+}
+
+#[test]
+fn schema_false_and_no_schema_refuse_nothing_and_drop_everything() {
+    let dir = addon("schema_false");
+    assert_run(
+        &validate_dir(&dir),
+        0,
+        &format!("{}: options are valid\n", shown(&dir)),
+        "Option 'anything' does not exist in the schema for Schemaless Example (schemaless_example)\n\
+         Option 'count' does not exist in the schema for Schemaless Example (schemaless_example)\n",
+    );
+    let dir = addon("no_schema");
+    assert_run(
+        &validate_dir(&dir),
+        0,
+        &format!("{}: options are valid\n", shown(&dir)),
+        "Option 'colour' does not exist in the schema for No Schema Example (no_schema_example)\n",
+    );
+}
+
+#[test]
+fn schemas_that_cannot_be_applied() {
+    let config = addon("bad_schema").join("config.yaml");
+    assert_run(
+        &validate_dir(&addon("bad_schema")),
+        1,
+        "",
+        &format!(
+            "bashio validate: {}: schema of option 'database.port' has an unknown type: 'prot'\n",
+            shown(&config)
+        ),
+    );
+    let config = addon("bad_regex").join("config.yaml");
+    assert_run(
+        &validate_dir(&addon("bad_regex")),
+        1,
+        "",
+        &format!(
+            "bashio validate: {}: Cannot check option 'code' in Look-ahead Example \
+             (lookahead_example): match(^(?=.*\\d)[a-z0-9]+$) is not a regular expression \
+             this validator supports: look-around, including look-ahead and look-behind, \
+             is not supported\n",
+            shown(&config)
+        ),
+    );
+}
+
+#[test]
+fn unreadable_and_malformed_files() {
+    let config = addon("malformed").join("config.yaml");
+    assert_run(
+        &validate_dir(&addon("malformed")),
+        1,
+        "",
+        &format!(
+            "bashio validate: {}: not valid YAML: did not find expected ',' or ']' at line 3 \
+             column 1, while parsing a flow sequence at line 2 column 7\n",
+            shown(&config)
+        ),
+    );
+    assert_run(
+        &validate_dir(Path::new("/nonexistent/addon")),
+        1,
+        "",
+        "bashio validate: /nonexistent/addon: No such file or directory\n",
+    );
+    let empty = tempfile::tempdir().unwrap();
+    assert_run(
+        &validate_dir(empty.path()),
+        1,
+        "",
+        &format!(
+            "bashio validate: {}: no config.yaml, config.yml or config.json\n",
+            shown(empty.path())
+        ),
+    );
+    assert_run(
+        &validate_dir(&config),
+        1,
+        "",
+        &format!("bashio validate: {}: not a directory\n", shown(&config)),
+    );
+    let dir = addon("complete");
+    assert_run(
+        &validate(&[
+            dir.as_os_str(),
+            OsStr::new("--options"),
+            OsStr::new("/nonexistent/options.json"),
+        ]),
+        1,
+        "",
+        "bashio validate: /nonexistent/options.json: No such file or directory\n",
+    );
+    let broken = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(broken.path(), "{\"port\": ").unwrap();
+    assert_run(
+        &validate(&[
+            dir.as_os_str(),
+            OsStr::new("--options"),
+            broken.path().as_os_str(),
+        ]),
+        1,
+        "",
+        &format!(
+            "bashio validate: {}: not valid JSON: EOF while parsing a value at line 1 column 9\n",
+            shown(broken.path())
+        ),
+    );
+}
+
+#[test]
+fn configs_without_name_or_slug_or_with_bad_options() {
+    let root = tempfile::tempdir().unwrap();
+    for (text, problem) in [
+        ("slug: x\n", "required key not provided @ data['name']"),
+        (
+            "name: X\nslug: 5\n",
+            "expected str for dictionary value @ data['slug']",
+        ),
+        (
+            "name: X\nslug: x\noptions: [1]\n",
+            "expected dict for dictionary value @ data['options']",
+        ),
+        (
+            "name: X\nslug: x\nschema: true\n",
+            "schema must be a mapping of options to types, or false, not True",
+        ),
+        ("- a list\n", "does not hold a mapping"),
+    ] {
+        std::fs::write(root.path().join("config.yaml"), text).unwrap();
+        assert_run(
+            &validate_dir(root.path()),
+            1,
+            "",
+            &format!(
+                "bashio validate: {}: {problem}\n",
+                shown(&root.path().join("config.yaml"))
+            ),
+        );
+    }
+}
+
+#[test]
+fn usage() {
+    let usage = "usage: bashio validate ADDON_DIR [--options FILE]";
+    assert_run(
+        &validate(&[]),
+        100,
+        "",
+        &format!("bashio validate: missing ADDON_DIR ({usage})\n"),
+    );
+    assert_run(
+        &validate(&[OsStr::new("a"), OsStr::new("--strict")]),
+        100,
+        "",
+        &format!("bashio validate: unknown option '--strict' ({usage})\n"),
+    );
+    assert_run(
+        &validate(&[OsStr::new("a"), OsStr::new("--options")]),
+        100,
+        "",
+        &format!("bashio validate: --options needs a FILE ({usage})\n"),
+    );
+    assert_run(
+        &validate(&[OsStr::new("--help")]),
+        0,
+        &format!("{usage}\n"),
+        "",
+    );
+}
+
+#[test]
+fn non_utf8_paths_are_reported_not_panicked_on() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join(OsStr::from_bytes(b"caf\xe9"));
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::write(
+        dir.join("config.yaml"),
+        "name: Caf\nslug: caf\noptions: {a: 1}\nschema: {a: int}\n",
+    )
+    .unwrap();
+    assert_run(
+        &validate_dir(&dir),
+        0,
+        &format!("{}: options are valid\n", dir.display()),
+        "",
+    );
+    let missing = root.path().join(OsStr::from_bytes(b"\xff\xfe"));
+    assert_run(
+        &validate(&[
+            dir.as_os_str(),
+            OsStr::new("--options"),
+            missing.as_os_str(),
+        ]),
+        1,
+        "",
+        &format!(
+            "bashio validate: {}: No such file or directory\n",
+            missing.display()
+        ),
+    );
+    std::fs::write(dir.join("config.yaml"), b"name: \xff\n").unwrap();
+    let run = validate_dir(&dir);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(run.stderr.contains("not valid YAML"), "{run:?}");
+}
+
+/// `bashio config KEY` in local mode: options from `options`, the add-on's
+/// facts (and schema) from `config`.
+fn local_config(options: &str, config: &Path, key: &str) -> Run {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), options).unwrap();
+    let mut command = Command::new(binary());
+    command
+        .args(["config", key])
+        .env_remove("__BASHIO_ARGC")
+        .env_remove("SUPERVISOR_TOKEN")
+        .env("LOG_TIMESTAMP", "T")
+        .env("CACHE_DIR", "/nonexistent")
+        .env("BASHIO_OPTIONS_FILE", file.path())
+        .env("BASHIO_ADDON_CONFIG", config);
+    run(&mut command)
+}
+
+#[test]
+fn local_mode_refuses_options_its_schema_refuses() {
+    let config = addon("complete").join("config.yaml");
+    let good = complete_options(|_| {});
+    let run = local_config(&good, &config, "database.host");
+    assert_run(&run, 0, "db", "");
+
+    let bad = complete_options(|options| options["retries"] = json!(99));
+    let got = py_repr(&serde_json::from_str(&bad).unwrap());
+    let run = local_config(&bad, &config, "database.host");
+    assert_run(
+        &run,
+        1,
+        &error(&format!(
+            "App complete_example has invalid options: value must be at most 10.0. Got {got}"
+        )),
+        "",
+    );
+}
+
+#[test]
+fn local_mode_serves_any_options_without_a_schema() {
+    let run = local_config(
+        r#"{"anything": "goes"}"#,
+        &addon("schema_false").join("config.yaml"),
+        "anything",
+    );
+    assert_run(&run, 0, "goes", "");
+    let run = local_config(
+        r#"{"colour": "red"}"#,
+        &addon("no_schema").join("config.yaml"),
+        "colour",
+    );
+    assert_run(&run, 0, "red", "");
+}
+
+/// The default world, its `self` add-on given a raw schema.
+fn mock_with_schema() -> MockSupervisor {
+    let mock = MockSupervisor::start(World::default_world()).expect("mock");
+    mock.world_mut(|world| {
+        let addon = world.self_addon_mut().expect("self add-on");
+        addon.info.insert(
+            "config_schema".into(),
+            json!({"log_level": "list(info|debug)?", "port": "port", "ssl": "bool"}),
+        );
+        addon.info.insert(
+            "options".into(),
+            json!({"log_level": "info", "port": 8080, "ssl": true}),
+        );
+    });
+    mock
+}
+
+fn post(mock: &MockSupervisor, path: &str, body: &str) -> (u16, Value) {
+    let response = reqwest::blocking::Client::new()
+        .post(format!("{}{path}", mock.url()))
+        .bearer_auth(mock.token())
+        .body(body.to_string())
+        .send()
+        .expect("request");
+    let status = response.status().as_u16();
+    let text = response.text().expect("answer");
+    (status, serde_json::from_str(&text).expect("JSON answer"))
+}
+
+#[test]
+fn the_mock_refuses_options_its_raw_schema_refuses() {
+    let mock = mock_with_schema();
+    let (status, body) = post(
+        &mock,
+        "/addons/self/options",
+        r#"{"options": {"port": 70000, "ssl": true}}"#,
+    );
+    assert_eq!(status, 400);
+    let validation_error = "value must be at most 65535. Got {'port': 70000, 'ssl': True}";
+    assert_eq!(
+        body,
+        json!({
+            "result": "error",
+            "message": format!("App local_example has invalid options: {validation_error}"),
+            "error_key": "app_configuration_invalid_error",
+            "extra_fields": {"app": "local_example", "validation_error": validation_error}
+        })
+    );
+    let stored = mock.world().self_addon().unwrap().options().cloned();
+    assert_eq!(
+        stored,
+        Some(json!({"log_level": "info", "port": 8080, "ssl": true}))
+    );
+
+    let (status, _) = post(
+        &mock,
+        "/addons/self/options",
+        r#"{"options": {"port": "8123", "ssl": "yes", "extra": 1}}"#,
+    );
+    assert_eq!(status, 200);
+    let stored = mock.world().self_addon().unwrap().options().cloned();
+    assert_eq!(stored, Some(json!({"port": 8123, "ssl": true})));
+}
+
+#[test]
+fn the_mock_validates_options_like_the_supervisor() {
+    let mock = mock_with_schema();
+    let (status, body) = post(
+        &mock,
+        "/addons/self/options/validate",
+        r#"{"port": 8080, "ssl": "maybe"}"#,
+    );
+    assert_eq!(status, 200);
+    assert_eq!(
+        body,
+        json!({"result": "ok", "data": {
+            "message": "expected boolean. Got {'port': 8080, 'ssl': 'maybe'}",
+            "valid": false,
+            "pwned": false
+        }})
+    );
+    let (_, body) = post(&mock, "/addons/self/options/validate", "");
+    assert_eq!(
+        body["data"],
+        json!({"message": "", "valid": true, "pwned": false})
+    );
+    // The raw schema is never part of what the Supervisor shows.
+    let info = reqwest::blocking::Client::new()
+        .get(format!("{}/addons/self/info", mock.url()))
+        .bearer_auth(mock.token())
+        .send()
+        .and_then(|response| response.text())
+        .unwrap();
+    let info: Value = serde_json::from_str(&info).unwrap();
+    assert!(info["data"].get("config_schema").is_none());
+    assert!(info["data"]["schema"].is_array());
+}
+
+#[test]
+fn a_script_setting_a_refused_option_gets_the_supervisors_message() {
+    let mock = mock_with_schema();
+    let sandbox = Sandbox::with_supervisor(&mock);
+    let run = sandbox.run_script("bashio::app.option 'port' 0 || echo \"status $?\"\n");
+    // The value goes as the string '0', which `port` coerces, then refuses.
+    let expected = error(
+        "Got unexpected response from the API: App local_example has invalid options: \
+         value must be at least 1. Got {'log_level': 'info', 'port': '0', 'ssl': True}",
+    );
+    assert_run(&run, 0, &format!("{expected}status 1\n"), "");
+    assert_eq!(
+        mock.world().self_addon().unwrap().options().cloned(),
+        Some(json!({"log_level": "info", "port": 8080, "ssl": true}))
+    );
+}
