@@ -206,8 +206,14 @@ __bashio_fn_noprobe() {
     __bashio_exec 1 "${FUNCNAME[1]#bashio::}" "$@"
 }
 
-# A deprecated name: NEW ARGS... warns once, then calls NEW.
+# A deprecated name: NEW ARGS... The first call in a shell has the binary
+# warn, then run NEW, in one process; later calls run NEW alone.
 __bashio_deprecated() {
-    bashio::apps.__deprecated "${FUNCNAME[1]}" "${1}"
-    "${1}" "${@:2}"
+    local __bashio_old=${FUNCNAME[1]}
+    if [[ -n "${__BASHIO_APP_DEPRECATION_WARNED[${__bashio_old}]:-}" ]]; then
+        "${1}" "${@:2}"
+        return
+    fi
+    __BASHIO_APP_DEPRECATION_WARNED[${__bashio_old}]=1
+    __bashio_call "${__bashio_old#bashio::}" "${@:2}"
 }
