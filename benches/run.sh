@@ -13,8 +13,13 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 reference=${1:-}
 runs=${RUNS:-100}
 
-cargo build --release --workspace --quiet --manifest-path "${here}/Cargo.toml"
-binary="${here}/target/release/bashio"
+# The build images ship (README, Install): static and at a fixed address, so a
+# call starts with no dynamic linking and no relocations to apply.
+host=$(rustc -vV | sed -n 's/^host: //p')
+RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static" \
+    cargo build --release --quiet --target "${host}" --bin bashio --manifest-path "${here}/Cargo.toml"
+cargo build --release --quiet -p mock-supervisor --manifest-path "${here}/Cargo.toml"
+binary="${here}/target/${host}/release/bashio"
 mock="${here}/target/release/mock-supervisor"
 
 work=$(mktemp -d)
