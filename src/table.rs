@@ -221,7 +221,8 @@ pub fn closest(name: &str, count: usize) -> Vec<&'static str> {
     scored.into_iter().take(count).map(|(_, n)| n).collect()
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
+/// Levenshtein distance, for "closest name" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

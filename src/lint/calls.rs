@@ -177,20 +177,7 @@ fn closest_key<'k>(wanted: &str, keys: &'k BTreeSet<String>) -> Option<&'k str> 
         .map(|(_, k)| k)
 }
 
-pub fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
-}
+pub use crate::table::edit_distance as distance;
 
 #[cfg(test)]
 mod tests {
