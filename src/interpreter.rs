@@ -48,7 +48,7 @@ pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
     // Source the library, close its descriptor so the daemon a script execs
     // does not inherit it, then source the script with $0 set to its path.
     let boot = format!(
-        "__bashio_fresh_shell=1 && source /dev/fd/{fd} && exec {fd}<&- && BASH_ARGV0=$1 && shift && source \"$0\" \"$@\""
+        "source /dev/fd/{fd} && exec {fd}<&- && BASH_ARGV0=$1 && shift && source \"$0\" \"$@\""
     );
     let error = std::process::Command::new("bash")
         .arg("-c")

@@ -109,49 +109,19 @@ export LOG_FD
 # Calls one function of the binary, telling it whether errexit is in force
 # here: bash ignores errexit inside conditions (if, while, ||, &&, !) and
 # under `set +e`, and bashio's functions then go on past a failing command.
-# Bash runs an ERR trap exactly where errexit applies, so a failing command
-# with one set answers; the trap's `return` leaves the probe before errexit
-# can end the shell. The probe borrows the ERR trap, so once the script has
-# an ERR trap of its own (or in POSIX mode, where `trap` below is bypassed)
-# a subshell answers instead, leaving the script's trap alone.
+# Only where errexit applies does bash run an ERR trap, so a subshell with
+# one set answers exactly; `local` keeps the probe's own status from counting.
+# (A probe without the fork would have to borrow the script's ERR trap, and
+# no builtin tells a function which trap the script has without a fork.)
 __bashio_call() {
     local __bashio_errexit=0
     if [[ $- == *e* ]]; then
-        if ((__BASHIO_ERR_TRAP == 0)) && ! [[ -o posix ]]; then
-            __bashio_errexit_probe
-        else
-            # shellcheck disable=SC2155
-            local __bashio_probe=$(builtin trap 'echo 1' ERR; false)
-            __bashio_errexit=${__bashio_probe:-0}
-        fi
+        # shellcheck disable=SC2155
+        local __bashio_probe=$(builtin trap 'echo 1' ERR; false)
+        __bashio_errexit=${__bashio_probe:-0}
     fi
     __bashio_exec "${__bashio_errexit}" "$@"
 }
-
-__bashio_errexit_probe() {
-    builtin trap '__bashio_errexit=1; builtin trap - ERR; return 0' ERR
-    false
-    builtin trap - ERR
-    return 0
-}
-
-# Notes when the script sets or clears an ERR trap, then sets it.
-declare -g __BASHIO_ERR_TRAP=0
-trap() {
-    local __bashio_word
-    for __bashio_word in "$@"; do
-        case "${__bashio_word^^}" in
-            ERR | SIGERR) __BASHIO_ERR_TRAP=1 ;;
-        esac
-    done
-    builtin trap "$@"
-}
-# A script that sources this file may have set one already; a script run
-# by `bashio SCRIPT` starts in a fresh shell without.
-if [[ -z "${__bashio_fresh_shell:-}" && -n "$(builtin trap -p ERR)" ]]; then
-    __BASHIO_ERR_TRAP=1
-fi
-unset __bashio_fresh_shell
 
 # Runs the binary: ERREXIT NAME ARGS... Functions whose result cannot depend
 # on errexit come here directly and skip the probe's fork.

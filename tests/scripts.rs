@@ -207,9 +207,9 @@ fn wrong_token_is_reported_like_bashio() {
     assert_eq!(run.status, 1);
 }
 
-/// The errexit probe borrows the ERR trap; a script's own trap must stay
-/// and keep firing, and the probe must still tell conditions apart (output
-/// as the reference bashio prints it).
+/// The errexit probe sets an ERR trap; a script's own trap must stay and
+/// keep firing, and the probe must still tell conditions apart (output as
+/// the reference bashio prints it).
 #[test]
 fn a_scripts_own_err_trap_survives_and_errexit_is_still_seen() {
     let mock = supervisor();
@@ -237,6 +237,35 @@ echo unreachable
         .concat()
     );
     assert_eq!(run.status, 1);
+}
+
+/// The library's errexit probe uses an ERR trap of its own; the script's
+/// traps, RETURN (tied to the function that sets it) among them, behave as
+/// bash's own.
+#[test]
+fn traps_behave_as_bashs_own() {
+    let body = r#"set -eE -o pipefail
+f() { trap 'echo "cleanup in f"' RETURN; echo "f body"; }
+g() { f; echo "back in g"; }
+g
+trap - RETURN
+h() { trap -- 'echo "h ret"' RETURN EXIT; echo "h body"; }
+h
+trap - RETURN
+trap -p EXIT
+trap 'echo "err at $LINENO"' ERR
+trap -p ERR
+if false; then :; fi
+false || echo "or"
+echo end
+"#;
+    let sandbox = Sandbox::new();
+    let plain = sandbox.file("plain.sh", &format!("#!/bin/bash\n{body}"));
+    let expected = sandbox.exec(&plain, &[]);
+    let ours = sandbox.run_script(body);
+    assert_eq!(ours.stdout, expected.stdout);
+    assert_eq!(ours.status, expected.status);
+    assert!(expected.stdout.contains("f body\ncleanup in f\nback in g"), "{}", expected.stdout);
 }
 
 #[test]
