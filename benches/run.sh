@@ -114,6 +114,15 @@ commands=("bash -c :" "${work}/ours-typical.sh")
 [[ -n "${reference}" ]] && commands+=("${work}/ref-typical.sh")
 RUNS=$((runs / 4 > 10 ? runs / 4 : 10)) bench typical "${commands[@]}"
 
+# What bounds a script whatever the binary does: bash reading the library
+# (defining ~700 functions), and the forks of the script's own `$(...)`
+# (the typical script has 12; each call is a fork and an exec besides).
+echo "bash's own costs"
+"${binary}" shim >"${work}/bashio.sh"
+bench bounds "bash -c :" "bash -c 'source ${work}/bashio.sh'" \
+    "bash -c 'for i in {1..12}; do x=\$(:); done'" \
+    "bash -c 'for i in {1..20}; do ${binary} log.trace x; done'"
+
 if [[ -x /usr/bin/time ]]; then
     rss=$(/usr/bin/time -f '%M' "${binary}" config database.host 2>&1 >/dev/null | tail -n 1)
     echo "peak RSS of one cached call: ${rss} KiB"
