@@ -15,7 +15,7 @@
 use serde_json::{json, Map, Value};
 
 #[allow(dead_code)]
-#[path = "../../../src/validate/rules.rs"]
+#[path = "../../../src/validate/rules/mod.rs"]
 mod rules;
 
 /// The info key holding the add-on's raw config.yaml `schema`.
