@@ -303,6 +303,93 @@ mod tests {
         }
     }
 
+    /// The words of a usage's ARGS, a bracketed group being one word
+    /// (`[--arg NAME VALUE|--argjson NAME JSON]...`).
+    fn argument_words(arguments: &str) -> Vec<String> {
+        let mut words = vec![String::new()];
+        let mut depth = 0usize;
+        for c in arguments.trim().chars() {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                ' ' if depth == 0 => {
+                    words.push(String::new());
+                    continue;
+                }
+                _ => {}
+            }
+            words.last_mut().expect("a word").push(c);
+        }
+        words.retain(|word| !word.is_empty());
+        words
+    }
+
+    /// A default as our usages spell it: a parameter it is made of, written
+    /// `${slug}` in bashio, is the argument's name (`addons.SLUG.stats`).
+    fn spelled(default: &str) -> String {
+        let mut spelled = String::new();
+        let mut rest = default;
+        while let Some(start) = rest.find("${") {
+            let end = rest[start..].find('}').expect("a closed ${...}") + start;
+            spelled.push_str(&rest[..start]);
+            spelled.push_str(&rest[start + 2..end].to_uppercase());
+            rest = &rest[end + 1..];
+        }
+        spelled.push_str(rest);
+        spelled
+    }
+
+    /// `[NAME=default]`: the one way a usage tells an argument's default.
+    fn default_of(word: &str) -> Option<(&str, &str)> {
+        let (name, default) = word.strip_prefix('[')?.strip_suffix(']')?.split_once('=')?;
+        let well_named = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        (well_named && !default.is_empty()).then_some((name, default))
+    }
+
+    #[test]
+    fn usages_tell_bashios_defaults() {
+        // Recorded from bashio's own sources by tests/data/record_defaults.sh.
+        let recorded = include_str!("../tests/data/bashio_defaults.tsv");
+        let mut checked = 0;
+        for line in recorded.lines() {
+            let &[name, position, default] = line.split('\t').collect::<Vec<_>>().as_slice() else {
+                panic!("bashio_defaults.tsv: malformed line {line:?}");
+            };
+            let function = find(name).unwrap_or_else(|| panic!("{name} is not in the table"));
+            let position: usize = position.parse().expect("a parameter position");
+            let (arguments, _) = function.usage.split_once(':').expect("ARGS: purpose");
+            let words = argument_words(arguments);
+            let word = words.get(position - 1).map_or("(none)", String::as_str);
+            let expected = spelled(default);
+            assert_eq!(
+                default_of(word).map(|(_, told)| told),
+                Some(expected.as_str()),
+                "{name}: argument {position} is {word}, which should tell its default as [NAME={expected}]"
+            );
+            checked += 1;
+        }
+        assert!(checked > 150, "only {checked} recorded defaults");
+    }
+
+    #[test]
+    fn defaults_are_told_one_way() {
+        for f in all() {
+            let (arguments, _) = f.usage.split_once(':').expect("ARGS: purpose");
+            for word in argument_words(arguments) {
+                if word.contains('=') {
+                    assert!(
+                        default_of(&word).is_some(),
+                        "{}: {word} is not [NAME=default]",
+                        f.name
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn closest_names_come_first() {
         assert_eq!(

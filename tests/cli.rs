@@ -86,11 +86,30 @@ fn help_describes_a_function() {
     let run = bashio(&["help", "config"]);
     assert_eq!(
         run.stdout,
-        "bashio::config KEY [DEFAULT]\n  an option's value (DEFAULT, or null, when unset)\n"
+        "bashio::config KEY [DEFAULT=null]\n  an option's value, or DEFAULT when it is unset\n"
     );
     assert_eq!(
         bashio(&["--version"]).stdout,
         format!("bashio {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn help_tells_each_default_in_the_arguments() {
+    let run = bashio(&["help", "config.require.ssl"]);
+    assert_eq!(
+        (run.status, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            0,
+            "bashio::config.require.ssl [SSL_KEY=ssl] [CERTFILE_KEY=certfile] [KEYFILE_KEY=keyfile]\n  exit when SSL is on but its files are missing\n",
+            ""
+        )
+    );
+    // A deprecated name shows the row of the function it stands for.
+    let run = bashio(&["help", "addon.port"]);
+    assert_eq!(
+        run.stdout,
+        "bashio::app.port PORT [SLUG=self] [HOST_PORT=null]\n  get or set the host port of a container port\n"
     );
 }
 

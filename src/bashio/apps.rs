@@ -15,7 +15,7 @@ macro_rules! get {
                 key: $key,
                 filter: $filter,
             },
-            concat!("[SLUG]: ", $what),
+            concat!("[SLUG=self]: ", $what),
         )
     };
 }
@@ -28,7 +28,7 @@ macro_rules! stat {
                 key: concat!("stats.", $name),
                 filter: concat!(".", $name),
             },
-            concat!("[SLUG]: ", $what),
+            concat!("[SLUG=self]: ", $what),
         )
     };
 }
@@ -42,14 +42,18 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.start",
         Native(start),
-        "[SLUG]: start an add-on",
+        "[SLUG=self]: start an add-on",
     ),
     Function::new(
         "bashio::app.restart",
         Native(restart),
-        "[SLUG]: restart an add-on",
+        "[SLUG=self]: restart an add-on",
     ),
-    Function::new("bashio::app.stop", Native(stop), "[SLUG]: stop an add-on"),
+    Function::new(
+        "bashio::app.stop",
+        Native(stop),
+        "[SLUG=self]: stop an add-on",
+    ),
     Function::new(
         "bashio::app.install",
         Native(install),
@@ -58,47 +62,47 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.rebuild",
         Native(rebuild),
-        "[SLUG]: rebuild an add-on",
+        "[SLUG=self]: rebuild an add-on",
     ),
     Function::new(
         "bashio::app.uninstall",
         Native(uninstall),
-        "[SLUG]: uninstall an add-on",
+        "[SLUG=self]: uninstall an add-on",
     ),
     Function::new(
         "bashio::app.update",
         Native(update),
-        "[SLUG]: update an add-on",
+        "[SLUG=self]: update an add-on",
     ),
     Function::new(
         "bashio::app.logs",
         Native(logs),
-        "[SLUG]: an add-on's container log",
+        "[SLUG=self]: an add-on's container log",
     ),
     Function::new(
         "bashio::app.documentation",
         Native(documentation),
-        "[SLUG]: an add-on's documentation",
+        "[SLUG=self]: an add-on's documentation",
     ),
     Function::new(
         "bashio::app.changelog",
         Native(changelog),
-        "[SLUG]: an add-on's changelog",
+        "[SLUG=self]: an add-on's changelog",
     ),
     Function::new(
         "bashio::apps",
         Native(apps_fn),
-        "[SLUG] [CACHE_KEY] [FILTER]: add-on info, filtered",
+        "[SLUG=false] [CACHE_KEY=false] [FILTER]: add-on info, filtered",
     ),
     Function::new(
         "bashio::apps.installed",
         Native(installed_list),
-        "[SLUG]: installed add-ons, or whether SLUG is installed",
+        "[SLUG=false]: installed add-ons, or whether SLUG is installed",
     ),
     Function::new(
         "bashio::app.installed",
         INSTALLED,
-        "[SLUG]: whether an add-on is installed",
+        "[SLUG=self]: whether an add-on is installed",
     ),
     Function::new("bashio::app.slug", Native(slug_fn), ": this add-on's slug"),
     get!("name", "name", ".name", "an add-on's name"),
@@ -119,7 +123,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.auto_update",
         Native(auto_update),
-        "[SLUG] [true|false]: get or set automatic updates",
+        "[SLUG=self] [true|false]: get or set automatic updates",
     ),
     get!("url", "url", ".url", "an add-on's URL"),
     get!(
@@ -177,7 +181,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.boot",
         Native(boot),
-        "[SLUG] [BOOT]: get or set the boot mode",
+        "[SLUG=self] [BOOT]: get or set the boot mode",
     ),
     get!(
         "build",
@@ -188,12 +192,12 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.options",
         Native(options),
-        "[SLUG] [OPTIONS_JSON]: get or set an add-on's options",
+        "[SLUG=self] [OPTIONS_JSON={}]: get or set an add-on's options",
     ),
     Function::new(
         "bashio::app.option",
         Native(option),
-        "KEY [VALUE] [SLUG]: set (or with no VALUE remove) one option",
+        "KEY [VALUE] [SLUG=self]: set (or with no VALUE remove) one option",
     ),
     Function::new(
         "bashio::app.config",
@@ -203,7 +207,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.network",
         Native(network),
-        "[SLUG] [NETWORK_JSON]: get or set the port map",
+        "[SLUG=self] [NETWORK_JSON=null]: get or set the port map",
     ),
     get!(
         "network_description",
@@ -214,12 +218,12 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.port",
         Native(port),
-        "PORT [SLUG] [HOST_PORT]: get or set the host port of a container port",
+        "PORT [SLUG=self] [HOST_PORT=null]: get or set the host port of a container port",
     ),
     Function::new(
         "bashio::app.port_description",
         Native(port_description),
-        "PORT [SLUG]: the description of a port",
+        "PORT [SLUG=self]: the description of a port",
     ),
     get!(
         "host_network",
@@ -374,12 +378,12 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.audio_input",
         Native(audio_input),
-        "[SLUG] [DEVICE]: get or set the audio input",
+        "[SLUG=self] [DEVICE=^null]: get or set the audio input",
     ),
     Function::new(
         "bashio::app.audio_output",
         Native(audio_output),
-        "[SLUG] [DEVICE]: get or set the audio output",
+        "[SLUG=self] [DEVICE=^null]: get or set the audio output",
     ),
     get!(
         "ip_address",
@@ -414,17 +418,17 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::app.ingress_panel",
         Native(ingress_panel),
-        "[SLUG] [true|false]: get or set the ingress panel",
+        "[SLUG=self] [true|false]: get or set the ingress panel",
     ),
     Function::new(
         "bashio::app.watchdog",
         Native(watchdog),
-        "[SLUG] [true|false]: get or set the watchdog",
+        "[SLUG=self] [true|false]: get or set the watchdog",
     ),
     Function::new(
         "bashio::app.stats",
         Native(stats_fn),
-        "[SLUG] [CACHE_KEY] [FILTER]: resource usage",
+        "[SLUG=self] [CACHE_KEY=addons.SLUG.stats] [FILTER]: resource usage",
     ),
     stat!("cpu_percent", "CPU usage in percent"),
     stat!("memory_usage", "memory usage"),

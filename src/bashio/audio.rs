@@ -74,12 +74,12 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::audio.volume",
         Native(volume),
-        "input|output INDEX VOLUME [APPLICATION]: set a stream's volume (1.0 is 100%)",
+        "input|output INDEX VOLUME [APPLICATION=false]: set a stream's volume (1.0 is 100%)",
     ),
     Function::new(
         "bashio::audio.mute",
         Native(mute),
-        "input|output INDEX true|false [APPLICATION]: mute or unmute a stream",
+        "input|output INDEX true|false [APPLICATION=false]: mute or unmute a stream",
     ),
     Function::new(
         "bashio::audio.default",
@@ -94,7 +94,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::audio",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the audio server's info, filtered",
+        "[CACHE_KEY=audio.info] [FILTER]: the audio server's info, filtered",
     ),
     info!("version", ".version", "the audio server's version"),
     info!(
@@ -110,7 +110,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::audio.stats",
         BlobFetch(&STATS),
-        "[CACHE_KEY] [FILTER]: the audio server's resource usage, filtered",
+        "[CACHE_KEY=audio.stats] [FILTER]: the audio server's resource usage, filtered",
     ),
     stat!("cpu_percent", "CPU usage in percent"),
     stat!("memory_usage", "memory usage"),

@@ -27,7 +27,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::backups",
         Native(backups_fn),
-        "[SLUG] [CACHE_KEY] [FILTER]: the backups, or one backup's details, filtered",
+        "[SLUG=false] [CACHE_KEY=false] [FILTER]: the backups, or one backup's details, filtered",
     ),
     Function::new(
         "bashio::backup.type",

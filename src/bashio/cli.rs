@@ -57,7 +57,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::cli",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the CLI's info, filtered",
+        "[CACHE_KEY=cli.info] [FILTER]: the CLI's info, filtered",
     ),
     info!("version", ".version", "the CLI's version"),
     info!(
@@ -72,7 +72,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::cli.stats",
         BlobFetch(&STATS),
-        "[CACHE_KEY] [FILTER]: the CLI's resource usage, filtered",
+        "[CACHE_KEY=cli.stats] [FILTER]: the CLI's resource usage, filtered",
     ),
     stat!("cpu_percent", "CPU usage in percent"),
     stat!("memory_usage", "memory usage"),

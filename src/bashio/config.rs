@@ -11,7 +11,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::config",
         Native(config_fn),
-        "KEY [DEFAULT]: an option's value (DEFAULT, or null, when unset)",
+        "KEY [DEFAULT=null]: an option's value, or DEFAULT when it is unset",
     ),
     Function::new(
         "bashio::config.exists",
@@ -71,37 +71,37 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::config.require.username",
         Native(require_username),
-        "[KEY]: exit when no username is set (KEY defaults to username)",
+        "[KEY=username]: exit when no username is set",
     ),
     Function::new(
         "bashio::config.suggest.username",
         Native(suggest_username),
-        "[KEY]: warn when no username is set",
+        "[KEY=username]: warn when no username is set",
     ),
     Function::new(
         "bashio::config.require.password",
         Native(require_password),
-        "[KEY]: exit when no password is set (KEY defaults to password)",
+        "[KEY=password]: exit when no password is set",
     ),
     Function::new(
         "bashio::config.suggest.password",
         Native(suggest_password),
-        "[KEY]: warn when no password is set",
+        "[KEY=password]: warn when no password is set",
     ),
     Function::new(
         "bashio::config.require.safe_password",
         Native(require_safe_password),
-        "[KEY]: exit when the password is missing or breached",
+        "[KEY=password]: exit when the password is missing or breached",
     ),
     Function::new(
         "bashio::config.suggest.safe_password",
         Native(suggest_safe_password),
-        "[KEY]: warn when the password is missing or breached",
+        "[KEY=password]: warn when the password is missing or breached",
     ),
     Function::new(
         "bashio::config.require.ssl",
         Native(require_ssl),
-        "[SSL_KEY] [CERTFILE_KEY] [KEYFILE_KEY]: exit when SSL is on but its files are missing",
+        "[SSL_KEY=ssl] [CERTFILE_KEY=certfile] [KEYFILE_KEY=keyfile]: exit when SSL is on but its files are missing",
     ),
 ];
 

@@ -82,7 +82,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::core",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: Home Assistant's info, filtered",
+        "[CACHE_KEY=core.info] [FILTER]: Home Assistant's info, filtered",
     ),
     info!("version", ".version", "Home Assistant's version"),
     info!(
@@ -119,7 +119,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::core.stats",
         BlobFetch(&STATS),
-        "[CACHE_KEY] [FILTER]: Home Assistant's resource usage, filtered",
+        "[CACHE_KEY=core.stats] [FILTER]: Home Assistant's resource usage, filtered",
     ),
     stat!("cpu_percent", "CPU usage in percent"),
     stat!("memory_usage", "memory usage"),

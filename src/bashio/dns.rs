@@ -74,7 +74,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::dns",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the DNS server's info, filtered",
+        "[CACHE_KEY=dns.info] [FILTER]: the DNS server's info, filtered",
     ),
     info!("host", ".host", "the DNS server's address"),
     info!("version", ".version", "the DNS server's version"),
@@ -92,7 +92,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::dns.stats",
         BlobFetch(&STATS),
-        "[CACHE_KEY] [FILTER]: the DNS server's resource usage, filtered",
+        "[CACHE_KEY=dns.stats] [FILTER]: the DNS server's resource usage, filtered",
     ),
     stat!("cpu_percent", "CPU usage in percent"),
     stat!("memory_usage", "memory usage"),

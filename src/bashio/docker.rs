@@ -40,7 +40,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::docker",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the Docker settings, filtered",
+        "[CACHE_KEY=docker.info] [FILTER]: the Docker settings, filtered",
     ),
     info!("version", ".version", "Docker's version"),
     info!("storage", ".storage", "Docker's storage driver"),
@@ -58,7 +58,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::docker.registries",
         BlobFetch(&REGISTRIES),
-        "[CACHE_KEY] [FILTER]: the configured registries, filtered",
+        "[CACHE_KEY=docker.registries] [FILTER]: the configured registries, filtered",
     ),
     Function::new(
         "bashio::docker.registries.add",

@@ -36,12 +36,12 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::hardware",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the host's hardware, filtered",
+        "[CACHE_KEY=hardware.info] [FILTER]: the host's hardware, filtered",
     ),
     Function::new(
         "bashio::hardware.audio",
         BlobFetch(&AUDIO),
-        "[CACHE_KEY] [FILTER]: the host's audio devices, filtered",
+        "[CACHE_KEY=hardware.audio] [FILTER]: the host's audio devices, filtered",
     ),
     list!("serial", "serial devices"),
     list!("input", "input devices"),

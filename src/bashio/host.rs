@@ -59,17 +59,17 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::host",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the host's info, filtered",
+        "[CACHE_KEY=host.info] [FILTER]: the host's info, filtered",
     ),
     Function::new(
         "bashio::host.services",
         BlobFetch(&SERVICES),
-        "[CACHE_KEY] [FILTER]: the host's systemd services, filtered",
+        "[CACHE_KEY=host.services] [FILTER]: the host's systemd services, filtered",
     ),
     Function::new(
         "bashio::host.disk_usage",
         BlobFetch(&DISK_USAGE),
-        "[CACHE_KEY] [FILTER]: what uses the host's disk, filtered",
+        "[CACHE_KEY=host.disk_usage] [FILTER]: what uses the host's disk, filtered",
     ),
     Function::new(
         "bashio::host.hostname",

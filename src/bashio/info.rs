@@ -28,7 +28,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::info",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: system information, filtered",
+        "[CACHE_KEY=info] [FILTER]: system information, filtered",
     ),
     get!("supervisor", ".supervisor", "the Supervisor's version"),
     get!(

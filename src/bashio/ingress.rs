@@ -14,7 +14,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::ingress.panels",
         Native(panels),
-        "[CACHE_KEY] [FILTER]: the ingress panels by add-on, filtered",
+        "[CACHE_KEY=ingress.panels] [FILTER]: the ingress panels by add-on, filtered",
     ),
     Function::new(
         "bashio::ingress.session",

@@ -21,7 +21,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::jobs",
         Native(jobs_fn),
-        "[UUID|false] [CACHE_KEY|false] [FILTER|false]: the jobs or one job, filtered",
+        "[UUID=false] [CACHE_KEY=false] [FILTER|false]: the jobs or one job, filtered",
     ),
     Function::new("bashio::job.name", Native(name), "UUID: a job's name"),
     Function::new(

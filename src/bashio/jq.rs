@@ -13,15 +13,15 @@ use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 
 pub const FUNCTIONS: &[Function] = &[
-    Function::new("bashio::jq", Native(jq_fn), "DATA [FILTER] [--arg NAME VALUE|--argjson NAME JSON]...: run a jq filter on JSON text or a JSON file"),
-    Function::new("bashio::jq.exists", Native(exists_fn), "DATA [FILTER]: succeed when the filter gives something other than null"),
-    Function::new("bashio::jq.has_value", Native(has_value_fn), "DATA [FILTER]: succeed when the filter gives a non-empty value"),
-    Function::new("bashio::jq.is", Native(is_fn), "DATA FILTER TYPE: succeed when the filter gives a value of TYPE"),
-    Function::new("bashio::jq.is_boolean", Native(is_boolean), "DATA [FILTER]: succeed when the filter gives a boolean"),
-    Function::new("bashio::jq.is_string", Native(is_string), "DATA [FILTER]: succeed when the filter gives a string"),
-    Function::new("bashio::jq.is_object", Native(is_object), "DATA [FILTER]: succeed when the filter gives an object"),
-    Function::new("bashio::jq.is_number", Native(is_number), "DATA [FILTER]: succeed when the filter gives a number"),
-    Function::new("bashio::jq.is_array", Native(is_array), "DATA [FILTER]: succeed when the filter gives an array"),
+    Function::new("bashio::jq", Native(jq_fn), "DATA [FILTER=.] [--arg NAME VALUE|--argjson NAME JSON]...: run a jq filter on JSON text or a JSON file"),
+    Function::new("bashio::jq.exists", Native(exists_fn), "DATA [FILTER=.]: succeed when the filter gives something other than null"),
+    Function::new("bashio::jq.has_value", Native(has_value_fn), "DATA [FILTER=.]: succeed when the filter gives a non-empty value"),
+    Function::new("bashio::jq.is", Native(is_fn), "DATA [FILTER=.] TYPE: succeed when the filter gives a value of TYPE"),
+    Function::new("bashio::jq.is_boolean", Native(is_boolean), "DATA [FILTER=.]: succeed when the filter gives a boolean"),
+    Function::new("bashio::jq.is_string", Native(is_string), "DATA [FILTER=.]: succeed when the filter gives a string"),
+    Function::new("bashio::jq.is_object", Native(is_object), "DATA [FILTER=.]: succeed when the filter gives an object"),
+    Function::new("bashio::jq.is_number", Native(is_number), "DATA [FILTER=.]: succeed when the filter gives a number"),
+    Function::new("bashio::jq.is_array", Native(is_array), "DATA [FILTER=.]: succeed when the filter gives an array"),
 ];
 
 /// Writes what jq wrote and returns its status.

@@ -19,7 +19,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::mounts",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the configured mounts, filtered",
+        "[CACHE_KEY=mounts.info] [FILTER]: the configured mounts, filtered",
     ),
     Function::new(
         "bashio::mounts.list",

@@ -68,7 +68,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::multicast",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the Multicast plugin's information, filtered",
+        "[CACHE_KEY=multicast.info] [FILTER]: the Multicast plugin's information, filtered",
     ),
     info!("version", ".version", "the Multicast plugin's version"),
     info!(
@@ -83,7 +83,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::multicast.stats",
         BlobFetch(&STATS),
-        "[CACHE_KEY] [FILTER]: the Multicast plugin's resource usage, filtered",
+        "[CACHE_KEY=multicast.stats] [FILTER]: the Multicast plugin's resource usage, filtered",
     ),
     stat!("cpu_percent", "CPU usage in percent"),
     stat!("memory_usage", "memory usage in bytes"),

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 pub const FUNCTIONS: &[Function] = &[Function::new(
     "bashio::net.wait_for",
     Native(wait_for),
-    "PORT [HOST] [TIMEOUT]: wait until HOST (localhost) accepts connections on PORT, at most TIMEOUT seconds (60; 0 for ever)",
+    "PORT [HOST=localhost] [TIMEOUT=60]: wait until HOST accepts connections on PORT, at most TIMEOUT seconds (0: for ever)",
 )];
 
 const RETRY: Duration = Duration::from_millis(500);

@@ -34,7 +34,7 @@ macro_rules! interface {
         Function::new(
             concat!("bashio::network.", $name),
             Native($function),
-            concat!("[INTERFACE]: ", $what),
+            concat!("[INTERFACE=default]: ", $what),
         )
     };
 }
@@ -48,7 +48,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::network",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the host's network information, filtered",
+        "[CACHE_KEY=network.info] [FILTER]: the host's network information, filtered",
     ),
     info!(
         "host_internet",
@@ -67,14 +67,14 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::network.interface",
         Native(interface_fn),
-        "[CACHE_KEY] [INTERFACE] [FILTER]: one interface's information, filtered",
+        "[CACHE_KEY=network.interface.info] [INTERFACE=default] [FILTER]: one interface's information, filtered",
     ),
     interface!("name", name, "an interface's name"),
     interface!("type", kind, "an interface's type"),
     Function::new(
         "bashio::network.enabled",
         Native(enabled),
-        "[INTERFACE] [true|false]: get or set whether an interface is enabled",
+        "[INTERFACE=default] [true|false]: get or set whether an interface is enabled",
     ),
     interface!("connected", connected, "whether an interface is connected"),
     interface!("ipv4_method", ipv4_method, "an interface's IPv4 method"),
@@ -104,12 +104,12 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::network.ipv4",
         Native(ipv4),
-        "[INTERFACE] [IPV4_JSON]: get or set an interface's IPv4 settings",
+        "[INTERFACE=default] [IPV4_JSON]: get or set an interface's IPv4 settings",
     ),
     Function::new(
         "bashio::network.ipv6",
         Native(ipv6),
-        "[INTERFACE] [IPV6_JSON]: get or set an interface's IPv6 settings",
+        "[INTERFACE=default] [IPV6_JSON]: get or set an interface's IPv6 settings",
     ),
 ];
 

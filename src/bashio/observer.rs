@@ -58,7 +58,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::observer",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the Observer plugin's information, filtered",
+        "[CACHE_KEY=observer.info] [FILTER]: the Observer plugin's information, filtered",
     ),
     info!("version", ".version", "the Observer plugin's version"),
     info!(
@@ -78,7 +78,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::observer.stats",
         BlobFetch(&STATS),
-        "[CACHE_KEY] [FILTER]: the Observer plugin's resource usage, filtered",
+        "[CACHE_KEY=observer.stats] [FILTER]: the Observer plugin's resource usage, filtered",
     ),
     stat!("cpu_percent", "CPU usage in percent"),
     stat!("memory_usage", "memory usage in bytes"),

@@ -71,7 +71,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::os",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the operating system's information, filtered",
+        "[CACHE_KEY=os.info] [FILTER]: the operating system's information, filtered",
     ),
     info!("version", ".version", "the operating system's version"),
     info!(
@@ -88,7 +88,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::os.swap",
         BlobFetch(&SWAP),
-        "[CACHE_KEY] [FILTER]: the swap settings, filtered",
+        "[CACHE_KEY=os.swap] [FILTER]: the swap settings, filtered",
     ),
     Function::new(
         "bashio::os.swap.options",
@@ -98,7 +98,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::os.datadisk.list",
         BlobFetch(&DATADISKS),
-        "[CACHE_KEY] [FILTER]: the disks that can hold the data, filtered",
+        "[CACHE_KEY=os.datadisk.list] [FILTER]: the disks that can hold the data, filtered",
     ),
     Function::new(
         "bashio::os.datadisk.move",
@@ -118,7 +118,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::os.boards.green",
         BlobFetch(&GREEN),
-        "[CACHE_KEY] [FILTER]: the Green board's settings, filtered",
+        "[CACHE_KEY=os.boards.green] [FILTER]: the Green board's settings, filtered",
     ),
     Function::new(
         "bashio::os.boards.green.options",
@@ -128,7 +128,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::os.boards.yellow",
         BlobFetch(&YELLOW),
-        "[CACHE_KEY] [FILTER]: the Yellow board's settings, filtered",
+        "[CACHE_KEY=os.boards.yellow] [FILTER]: the Yellow board's settings, filtered",
     ),
     Function::new(
         "bashio::os.boards.yellow.options",

@@ -10,7 +10,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::repositories",
         Native(repositories_fn),
-        "[SLUG|false] [CACHE_KEY|false] [FILTER|false]: the store's repositories or one of them, filtered",
+        "[SLUG=false] [CACHE_KEY=false] [FILTER|false]: the store's repositories or one of them, filtered",
     ),
     Function::new(
         "bashio::repository.name",

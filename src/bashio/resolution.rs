@@ -32,7 +32,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::resolution",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the resolution center's state, filtered",
+        "[CACHE_KEY=resolution.info] [FILTER]: the resolution center's state, filtered",
     ),
     list!("unsupported", "why the system is unsupported"),
     list!("unhealthy", "why the system is unhealthy"),

@@ -19,7 +19,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::security",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the security settings, filtered",
+        "[CACHE_KEY=security.info] [FILTER]: the security settings, filtered",
     ),
     Function::new(
         "bashio::security.options",

@@ -89,7 +89,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::supervisor",
         BlobFetch(&INFO),
-        "[CACHE_KEY] [FILTER]: the Supervisor's information, filtered",
+        "[CACHE_KEY=supervisor.info] [FILTER]: the Supervisor's information, filtered",
     ),
     info!("version", ".version", "the Supervisor's version"),
     info!(
@@ -163,7 +163,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::supervisor.stats",
         BlobFetch(&STATS),
-        "[CACHE_KEY] [FILTER]: the Supervisor's resource usage, filtered",
+        "[CACHE_KEY=supervisor.stats] [FILTER]: the Supervisor's resource usage, filtered",
     ),
     stat!("cpu_percent", "CPU usage in percent"),
     stat!("memory_usage", "memory usage in bytes"),

@@ -17,7 +17,7 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::updates",
         BlobFetch(&AVAILABLE),
-        "[CACHE_KEY] [FILTER]: the components with an update available, filtered",
+        "[CACHE_KEY=updates.available] [FILTER]: the components with an update available, filtered",
     ),
     Function::new(
         "bashio::updates.refresh",

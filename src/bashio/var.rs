@@ -9,12 +9,12 @@ pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::var.true",
         Native(var_true),
-        "VALUE: succeed when VALUE is 'true'",
+        "[VALUE=null]: succeed when VALUE is 'true'",
     ),
     Function::new(
         "bashio::var.false",
         Native(var_false),
-        "VALUE: succeed when VALUE is 'false'",
+        "[VALUE=null]: succeed when VALUE is 'false'",
     ),
     Function::new(
         "bashio::var.defined",
