@@ -180,6 +180,8 @@ pub struct Ctx {
     stdout: io::BufWriter<io::Stdout>,
     log_sink: LogSink,
     http: Option<crate::bashio::api::Client>,
+    /// Secret values met so far, hidden in later debug and trace lines.
+    pub secrets: crate::bashio::log_redact::Known,
 }
 
 impl Ctx {
@@ -191,6 +193,7 @@ impl Ctx {
             stdout: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
             log_sink: log_sink_from_env(),
             http: None,
+            secrets: Default::default(),
         }
     }
 

@@ -21,7 +21,7 @@
 //! | `faults` | mock fault rules: `{"path", "fault", "method"?, "times"?}` |
 //! | `args` | the script's arguments |
 //! | `skip` | why the reference cannot be compared here (it crashes or is not deterministic); recorded, never replayed |
-//! | `redacted` | why our log hides values bashio writes (values sent in POST bodies are secrets): a line of ours holding `<REDACTED>` matches bashio's line when each `<REDACTED>` stands for some text there; every other line must match exactly |
+//! | `redacted` | why our log hides values bashio writes (values sent in POST bodies, and in debug and trace lines the values of secret keys such as `password`, are secrets; see `src/bashio/log_redact.rs`): a line of ours holding `<REDACTED>` matches bashio's line when each `<REDACTED>` stands for some text there; every other line must match exactly |
 //! | `note` | free text for the reader |
 //!
 //! Output is compared after replacing the sandbox's directory with

@@ -1,7 +1,9 @@
 //! Secrets stay secret: the Supervisor token and the values a script sends
 //! in POST bodies never show in the log lines of the calls that send them, at
-//! any level; the cache is owner-only; links planted in it are never followed.
-//! (What the Supervisor answers is logged at debug and trace, as by bashio.)
+//! any level; values of secret keys (`password`, `api_key`, ...) in what the
+//! Supervisor answers are hidden in debug and trace lines, and so are those
+//! values when later calls are traced with them as arguments; the cache is
+//! owner-only; links planted in it are never followed.
 
 mod util;
 
@@ -39,6 +41,91 @@ bashio::auth 'user' 'auth-s3cret' || true
     for secret in SECRETS {
         assert!(bodies.contains(secret), "{secret} was not sent");
     }
+}
+
+/// A script that sets a password, then reads it back in later calls whose
+/// answers and arguments are logged at debug and trace level. The value
+/// itself goes to a file: it is the script's to use, not a log line.
+const READ_BACK: &str = r#"
+bashio::app.option 'password' 'S3cret-value'
+value=$(bashio::config 'password')
+printf '%s' "$value" > value.txt
+bashio::config 'password' >/dev/null
+bashio::var.has_value "$(bashio::config password)"
+bashio::var.equals "$value" 'something else' || true
+bashio::string.length "$value" >/dev/null
+bashio::config.has_value 'password'
+bashio::jq "$(bashio::app.config)" '.password' >/dev/null
+bashio::app.options >/dev/null
+bashio::log.debug 'still here'
+"#;
+
+fn read_back_at(level: &str) -> (Run, String) {
+    let mock = MockSupervisor::start(World::default_world()).expect("mock");
+    let sandbox = Sandbox::with_supervisor(&mock);
+    sandbox.env("LOG_LEVEL", level);
+    let run = sandbox.run_script(READ_BACK);
+    assert_eq!(run.status, 0, "LOG_LEVEL={level}: {}", run.stderr);
+    // The Supervisor has the value, and the script read it back whole.
+    let bodies: String = mock.requests().iter().map(|r| r.body.clone()).collect();
+    assert!(bodies.contains("S3cret-value"), "the value was not sent");
+    let value = std::fs::read_to_string(sandbox.path("value.txt")).expect("value.txt");
+    assert_eq!(value, "S3cret-value", "LOG_LEVEL={level}");
+    (run, value)
+}
+
+#[test]
+fn a_password_read_back_stays_out_of_trace_lines() {
+    let (run, _) = read_back_at("7");
+    let everything = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        !everything.contains("S3cret-value"),
+        "the value appears in the log:\n{everything}"
+    );
+    // The lines are there, with the value hidden: in the Supervisor's
+    // answer, in traced JSON, in the arguments of later calls.
+    for line in [
+        r#"DEBUG: API Response: {"result":"ok","data":{"#,
+        r#""password":"<REDACTED>""#,
+        "TRACE: bashio::var.has_value <REDACTED>\n",
+        "TRACE: bashio::var.equals <REDACTED> something else\n",
+        "TRACE: bashio::string.length <REDACTED>\n",
+        "DEBUG: still here\n",
+    ] {
+        assert!(run.stdout.contains(line), "no {line:?} in:\n{}", run.stdout);
+    }
+    // The default world's own password, answered by the Supervisor, too.
+    assert!(!everything.contains("wonderland"), "{everything}");
+}
+
+#[test]
+fn a_password_read_back_stays_out_of_debug_lines() {
+    let (run, _) = read_back_at("6");
+    let everything = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        !everything.contains("S3cret-value"),
+        "the value appears in the log:\n{everything}"
+    );
+    assert!(run.stdout.contains(r#""password":"<REDACTED>""#));
+    assert!(!run.stdout.contains("TRACE:"));
+}
+
+#[test]
+fn lines_at_info_level_and_below_are_untouched() {
+    let mock = MockSupervisor::start(World::default_world()).expect("mock");
+    let sandbox = Sandbox::with_supervisor(&mock);
+    sandbox.env("LOG_LEVEL", "7");
+    let run = sandbox.run_script(
+        r#"
+bashio::app.option 'password' 'S3cret-value'
+value=$(bashio::config password)
+bashio::log.info "info: ${value}"
+bashio::log.trace "trace: ${value}"
+"#,
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(&info("info: S3cret-value")));
+    assert!(run.stdout.contains("TRACE: trace: <REDACTED>\n"));
 }
 
 #[test]

@@ -58,6 +58,12 @@ fn planted_link(ctx: &Ctx, key: &str) -> bool {
     is_link(std::path::Path::new(&ctx.settings.cache_dir)) || is_link(&file_of(ctx, key))
 }
 
+/// The file of a cached KEY for a quiet read (nothing is logged), or None
+/// when a link is planted at the directory or the entry.
+pub fn entry_path(ctx: &Ctx, key: &str) -> Option<PathBuf> {
+    (!planted_link(ctx, key)).then(|| file_of(ctx, key))
+}
+
 /// `bashio::cache.__valid_key KEY`: letters, digits, dots, underscores and
 /// hyphens only; a rejected key is logged with control characters masked.
 fn valid_key(ctx: &mut Ctx, key: &str) -> bool {

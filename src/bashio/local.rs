@@ -23,7 +23,8 @@ pub fn active(ctx: &Ctx) -> bool {
     env("BASHIO_OPTIONS_FILE").is_some() || ctx.settings.supervisor_token.is_empty()
 }
 
-fn options_file() -> String {
+/// The options file read without a Supervisor.
+pub fn options_file() -> String {
     env("BASHIO_OPTIONS_FILE").unwrap_or_else(|| DEFAULT_OPTIONS_FILE.to_string())
 }
 

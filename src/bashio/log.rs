@@ -161,6 +161,15 @@ pub fn at_level(ctx: &mut Ctx, level: i32, message: &[u8]) {
     if level > ctx.settings.log_level {
         return;
     }
+    // Debug and trace lines carry Supervisor answers and arguments: their
+    // secrets are hidden. Lines at info level and below are never changed.
+    let hidden;
+    let message = if level >= DEBUG {
+        hidden = super::log_redact::message(ctx, level, message);
+        &hidden[..]
+    } else {
+        message
+    };
     let stamp = timestamp(&ctx.settings.log_timestamp);
     let line = render(&ctx.settings.log_format, &stamp, level, message);
     ctx.write_log(&line);

@@ -30,6 +30,7 @@ pub mod jq;
 pub mod local;
 pub mod log;
 pub mod log_format;
+pub mod log_redact;
 pub mod mounts;
 pub mod multicast;
 pub mod net;
