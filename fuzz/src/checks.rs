@@ -298,6 +298,41 @@ pub fn log_format(data: &[u8]) {
     }
 }
 
+/// The rules that hide secrets in debug and trace lines, on any line and any
+/// known value: no panic; a line without JSON holding a secret key comes out
+/// of rule 1 unchanged; and after rule 2 a known value of `MIN_KNOWN` bytes
+/// or more appears nowhere outside the marks.
+///
+/// Input: KNOWN, NUL, LINE.
+pub fn redact(data: &[u8]) {
+    use crate::bashio::redact::{redact_json, redact_known, MARK, MIN_KNOWN};
+    let mut parts = data.splitn(2, |&b| b == 0);
+    let known = parts.next().unwrap_or_default().to_vec();
+    let line = parts.next().unwrap_or_default();
+    let (json_hidden, found) = redact_json(line);
+    if found.is_empty() {
+        assert_eq!(json_hidden, line, "nothing found, yet the line changed");
+    }
+    let mut values = found;
+    values.push(known.clone());
+    let out = redact_known(&json_hidden, &values);
+    // Marks stand apart: a value straddling one's edge is not a value seen.
+    if known.len() >= MIN_KNOWN {
+        let mut apart = Vec::with_capacity(out.len());
+        let mut rest = out.as_slice();
+        while let Some(at) = rest.windows(MARK.len()).position(|w| w == MARK) {
+            apart.extend_from_slice(&rest[..at]);
+            apart.push(0);
+            rest = &rest[at + MARK.len()..];
+        }
+        apart.extend_from_slice(rest);
+        assert!(
+            !apart.windows(known.len()).any(|w| w == known.as_slice()),
+            "a known value survived"
+        );
+    }
+}
+
 /// Every input under `tests/data/fuzz/TARGET/` that once failed TARGET's
 /// check passes it now.
 #[cfg(test)]
@@ -334,5 +369,10 @@ mod tests {
     #[test]
     fn log_format_inputs() {
         replay("log_format", super::log_format);
+    }
+
+    #[test]
+    fn redact_inputs() {
+        replay("redact", super::redact);
     }
 }

@@ -16,12 +16,15 @@ pub mod printf;
 #[path = "../../src/bashio/log_format.rs"]
 pub mod log_format;
 
+#[path = "../../src/bashio/redact.rs"]
+pub mod redact;
+
 pub mod s6 {
     pub use crate::envdir;
 }
 
 pub mod bashio {
-    pub use crate::{log_format, printf};
+    pub use crate::{log_format, printf, redact};
 }
 
 pub mod checks;

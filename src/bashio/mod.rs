@@ -31,6 +31,7 @@ pub mod local;
 pub mod log;
 pub mod log_format;
 pub mod log_redact;
+pub mod redact;
 pub mod mounts;
 pub mod multicast;
 pub mod net;
