@@ -19,9 +19,10 @@ pub fn generate() -> String {
             }
             // The shortest bodies bash can parse: defining ~600 functions is
             // most of a script's start, and each word of a body counts.
-            _ if table::ignores_errexit(function) => {
-                out.push_str(&format!("{}() {{ __bashio_fn_noprobe \"$@\"; }}\n", function.name))
-            }
+            _ if table::ignores_errexit(function) => out.push_str(&format!(
+                "{}() {{ __bashio_fn_noprobe \"$@\"; }}\n",
+                function.name
+            )),
             _ => out.push_str(&format!("{}() {{ __bashio_fn \"$@\"; }}\n", function.name)),
         }
     }

@@ -265,7 +265,11 @@ echo end
     let ours = sandbox.run_script(body);
     assert_eq!(ours.stdout, expected.stdout);
     assert_eq!(ours.status, expected.status);
-    assert!(expected.stdout.contains("f body\ncleanup in f\nback in g"), "{}", expected.stdout);
+    assert!(
+        expected.stdout.contains("f body\ncleanup in f\nback in g"),
+        "{}",
+        expected.stdout
+    );
 }
 
 #[test]

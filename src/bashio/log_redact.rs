@@ -17,7 +17,6 @@
 //!    Supervisor) are replaced by `<REDACTED>` wherever they appear in a
 //!    later line, when at least `MIN_KNOWN` bytes long.
 
-
 use super::redact::{redact_json, redact_known, secret_spans, MIN_KNOWN};
 use crate::ctx::Ctx;
 use std::io::Read;

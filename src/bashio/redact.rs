@@ -13,7 +13,6 @@ pub const MIN_KNOWN: usize = 4;
 /// Nesting deeper than this is not parsed (rule 2 still applies).
 const MAX_DEPTH: usize = 256;
 
-
 /// Key parts that name a secret on their own.
 pub const SECRET_WORDS: &[&str] = &[
     "password",
