@@ -3,7 +3,7 @@
 //! settings (volume, mute, default stream, card profile) are native, and
 //! check the stream type, index and volume before anything is sent.
 
-use super::blob::{self, Blob};
+use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::{actions, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK};
 use crate::table::{Body::*, Function};
@@ -23,34 +23,13 @@ pub static STATS: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::audio.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("audio.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("audio", INFO, "audio.info", $field, $filter, $what)
     };
 }
 
-macro_rules! stat {
-    ($name:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::audio.", $name),
-            BlobGet {
-                blob: &STATS,
-                key: concat!("audio.stats.", $name),
-                filter: concat!(".", $name),
-            },
-            concat!(": the audio server's ", $what),
-        )
-    };
-}
-
-pub const FUNCTIONS: &[Function] = &[
+pub const FUNCTIONS: &[Function] = &with_stats!(
+    blob_stat("audio", STATS, "the audio server's"),
     Function::new(
         "bashio::audio.update",
         Native(update),
@@ -112,15 +91,7 @@ pub const FUNCTIONS: &[Function] = &[
         BlobFetch(&STATS),
         "[CACHE_KEY=audio.stats] [FILTER]: the audio server's resource usage, filtered",
     ),
-    stat!("cpu_percent", "CPU usage in percent"),
-    stat!("memory_usage", "memory usage"),
-    stat!("memory_limit", "memory limit"),
-    stat!("memory_percent", "memory usage in percent"),
-    stat!("network_tx", "bytes sent"),
-    stat!("network_rx", "bytes received"),
-    stat!("blk_read", "bytes read from disk"),
-    stat!("blk_write", "bytes written to disk"),
-];
+);
 
 fn update(ctx: &mut Ctx, args: &Args) -> Ret {
     actions::update(ctx, "bashio::audio.update", args, "/audio/update")

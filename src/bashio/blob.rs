@@ -1,7 +1,8 @@
 //! The shape most of bashio's API modules share: one function fetches a JSON
 //! document (`/info`, `/core/stats`, ...) once, caches it under a base key, and
 //! filters it; getters are that function with their own cache key and filter.
-//! A `Blob` describes such a document; the fetch logic lives here once.
+//! A `Blob` describes such a document; the fetch logic lives here once, and
+//! so do the macros that build the getter rows of the function table.
 
 use super::{api, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
@@ -104,3 +105,81 @@ pub fn get_traced(
     log::trace(ctx, name, args);
     fetch(ctx, blob, &Args::of(&[key, filter]))
 }
+
+// The row macros. The table is a `const` whose names, cache keys and usage
+// texts are joined at compile time by `concat!`, so rows that differ only in
+// their strings are built by macros, not functions.
+
+/// A getter row over one field of a document: `bashio::MODULE.FIELD` runs
+/// the document's fetch with the cache key `KEY_BASE.FIELD` and `FILTER`;
+/// its usage is `": WHAT"`.
+macro_rules! blob_get {
+    ($module:literal, $blob:path, $key_base:expr, $field:literal, $filter:expr, $what:expr) => {
+        $crate::table::Function::new(
+            concat!("bashio::", $module, ".", $field),
+            $crate::table::Body::BlobGet {
+                blob: &$blob,
+                key: concat!($key_base, ".", $field),
+                filter: $filter,
+            },
+            concat!(": ", $what),
+        )
+    };
+}
+pub(crate) use blob_get;
+
+/// A row of a plugin's stats document: `bashio::MODULE.FIELD`, cached as
+/// `MODULE.stats.FIELD`, filtered by `.FIELD`, described as OWNER's WHAT.
+macro_rules! blob_stat {
+    ($module:literal, $blob:path, $owner:literal, $field:literal, $what:expr) => {
+        $crate::bashio::blob::blob_get!(
+            $module,
+            $blob,
+            concat!($module, ".stats"),
+            $field,
+            concat!(".", $field),
+            concat!($owner, " ", $what)
+        )
+    };
+}
+pub(crate) use blob_stat;
+
+/// A module's table with the eight rows of a stats document (a container's
+/// resource usage: the same fields for every plugin and for add-ons) placed
+/// among its own rows, so that those fields and their descriptions are
+/// written once. `ROW` or `ROW(ARGS)` names the macro that builds one such
+/// row, called as `ROW!(ARGS, FIELD, WHAT)`: `blob_stat(MODULE, STATS,
+/// OWNER)` for a plugin, apps.rs's `stat` for an add-on.
+///
+/// - `with_stats!(ROW, rows...)`: the stats rows after the module's own;
+/// - `with_stats!(ROW, memory = " in bytes", rows...)`: the same, the two
+///   memory figures' descriptions ending in their unit;
+/// - `with_stats!(ROW, [rows...], [rows...])`: between two lists of rows.
+macro_rules! with_stats {
+    // The fields, listed once; the arms below fill in what a call leaves out.
+    (@ $row:ident [$($arg:tt)*], $unit:literal, [$($before:expr),*], [$($after:expr),*]) => {
+        [
+            $($before,)*
+            $row!($($arg)* "cpu_percent", "CPU usage in percent"),
+            $row!($($arg)* "memory_usage", concat!("memory usage", $unit)),
+            $row!($($arg)* "memory_limit", concat!("memory limit", $unit)),
+            $row!($($arg)* "memory_percent", "memory usage in percent"),
+            $row!($($arg)* "network_tx", "bytes sent"),
+            $row!($($arg)* "network_rx", "bytes received"),
+            $row!($($arg)* "blk_read", "bytes read from disk"),
+            $row!($($arg)* "blk_write", "bytes written to disk"),
+            $($after,)*
+        ]
+    };
+    ($row:ident $(($($arg:tt),*))?, memory = $unit:literal, $($rows:expr),+ $(,)?) => {
+        $crate::bashio::blob::with_stats!(@ $row [$($($arg,)*)?], $unit, [$($rows),+], [])
+    };
+    // Before the last arm, which would take the two lists for two rows.
+    ($row:ident $(($($arg:tt),*))?, [$($before:expr),* $(,)?], [$($after:expr),* $(,)?] $(,)?) => {
+        $crate::bashio::blob::with_stats!(@ $row [$($($arg,)*)?], "", [$($before),*], [$($after),*])
+    };
+    ($row:ident $(($($arg:tt),*))?, $($rows:expr),+ $(,)?) => {
+        $crate::bashio::blob::with_stats!(@ $row [$($($arg,)*)?], "", [$($rows),+], [])
+    };
+}
+pub(crate) use with_stats;

@@ -1,7 +1,7 @@
 //! bashio's cli.sh: the Home Assistant CLI plugin. Its info and stats
 //! documents and their getters are rows; updating it is native.
 
-use super::blob::{self, Blob};
+use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::{Body::*, Function};
@@ -21,34 +21,13 @@ pub static STATS: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::cli.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("cli.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("cli", INFO, "cli.info", $field, $filter, $what)
     };
 }
 
-macro_rules! stat {
-    ($name:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::cli.", $name),
-            BlobGet {
-                blob: &STATS,
-                key: concat!("cli.stats.", $name),
-                filter: concat!(".", $name),
-            },
-            concat!(": the CLI's ", $what),
-        )
-    };
-}
-
-pub const FUNCTIONS: &[Function] = &[
+pub const FUNCTIONS: &[Function] = &with_stats!(
+    blob_stat("cli", STATS, "the CLI's"),
     Function::new(
         "bashio::cli.update",
         Native(update),
@@ -74,15 +53,7 @@ pub const FUNCTIONS: &[Function] = &[
         BlobFetch(&STATS),
         "[CACHE_KEY=cli.stats] [FILTER]: the CLI's resource usage, filtered",
     ),
-    stat!("cpu_percent", "CPU usage in percent"),
-    stat!("memory_usage", "memory usage"),
-    stat!("memory_limit", "memory limit"),
-    stat!("memory_percent", "memory usage in percent"),
-    stat!("network_tx", "bytes sent"),
-    stat!("network_rx", "bytes received"),
-    stat!("blk_read", "bytes read from disk"),
-    stat!("blk_write", "bytes written to disk"),
-];
+);
 
 fn update(ctx: &mut Ctx, args: &Args) -> Ret {
     actions::update(ctx, "bashio::cli.update", args, "/cli/update")

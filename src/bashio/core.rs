@@ -3,7 +3,7 @@
 //! check, update) and the getters that also set (image, watchdog) are
 //! native.
 
-use super::blob::{self, Blob};
+use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
@@ -24,34 +24,13 @@ pub static STATS: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::core.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("core.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("core", INFO, "core.info", $field, $filter, $what)
     };
 }
 
-macro_rules! stat {
-    ($name:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::core.", $name),
-            BlobGet {
-                blob: &STATS,
-                key: concat!("core.stats.", $name),
-                filter: concat!(".", $name),
-            },
-            concat!(": Home Assistant's ", $what),
-        )
-    };
-}
-
-pub const FUNCTIONS: &[Function] = &[
+pub const FUNCTIONS: &[Function] = &with_stats!(
+    blob_stat("core", STATS, "Home Assistant's"),
     Function::new(
         "bashio::core.start",
         Native(start),
@@ -121,15 +100,7 @@ pub const FUNCTIONS: &[Function] = &[
         BlobFetch(&STATS),
         "[CACHE_KEY=core.stats] [FILTER]: Home Assistant's resource usage, filtered",
     ),
-    stat!("cpu_percent", "CPU usage in percent"),
-    stat!("memory_usage", "memory usage"),
-    stat!("memory_limit", "memory limit"),
-    stat!("memory_percent", "memory usage in percent"),
-    stat!("network_tx", "bytes sent"),
-    stat!("network_rx", "bytes received"),
-    stat!("blk_read", "bytes read from disk"),
-    stat!("blk_write", "bytes written to disk"),
-];
+);
 
 fn start(ctx: &mut Ctx, _args: &Args) -> Ret {
     actions::call(ctx, "bashio::core.start", "POST", "/core/start", b"")

@@ -2,7 +2,7 @@
 //! and their getters are rows; the actions and the options setter are
 //! native. Options may hold anything, so their trace line is the name only.
 
-use super::blob::{self, Blob};
+use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::{Body::*, Function};
@@ -22,34 +22,13 @@ pub static STATS: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::dns.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("dns.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("dns", INFO, "dns.info", $field, $filter, $what)
     };
 }
 
-macro_rules! stat {
-    ($name:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::dns.", $name),
-            BlobGet {
-                blob: &STATS,
-                key: concat!("dns.stats.", $name),
-                filter: concat!(".", $name),
-            },
-            concat!(": the DNS server's ", $what),
-        )
-    };
-}
-
-pub const FUNCTIONS: &[Function] = &[
+pub const FUNCTIONS: &[Function] = &with_stats!(
+    blob_stat("dns", STATS, "the DNS server's"),
     Function::new(
         "bashio::dns.update",
         Native(update),
@@ -94,15 +73,7 @@ pub const FUNCTIONS: &[Function] = &[
         BlobFetch(&STATS),
         "[CACHE_KEY=dns.stats] [FILTER]: the DNS server's resource usage, filtered",
     ),
-    stat!("cpu_percent", "CPU usage in percent"),
-    stat!("memory_usage", "memory usage"),
-    stat!("memory_limit", "memory limit"),
-    stat!("memory_percent", "memory usage in percent"),
-    stat!("network_tx", "bytes sent"),
-    stat!("network_rx", "bytes received"),
-    stat!("blk_read", "bytes read from disk"),
-    stat!("blk_write", "bytes written to disk"),
-];
+);
 
 fn update(ctx: &mut Ctx, args: &Args) -> Ret {
     actions::update(ctx, "bashio::dns.update", args, "/dns/update")

@@ -3,7 +3,7 @@
 //! setting options and adding or removing a registry are native. Registry
 //! passwords go only into the request body, never the trace line.
 
-use super::blob::Blob;
+use super::blob::{blob_get, Blob};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::{Body::*, Function};
@@ -23,16 +23,8 @@ pub static REGISTRIES: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::docker.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("docker.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("docker", INFO, "docker.info", $field, $filter, $what)
     };
 }
 

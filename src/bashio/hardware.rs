@@ -1,7 +1,7 @@
 //! bashio's hardware.sh: the host's devices and its audio hardware, as
 //! cached documents whose getters are rows.
 
-use super::blob::Blob;
+use super::blob::{blob_get, Blob};
 use crate::table::{Body::*, Function};
 
 pub static INFO: Blob = Blob {
@@ -19,15 +19,14 @@ pub static AUDIO: Blob = Blob {
 };
 
 macro_rules! list {
-    ($name:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::hardware.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("hardware.info.", $name),
-                filter: concat!(".", $name, "[]"),
-            },
-            concat!(": the host's ", $what, ", one a line"),
+    ($field:literal, $what:literal) => {
+        blob_get!(
+            "hardware",
+            INFO,
+            "hardware.info",
+            $field,
+            concat!(".", $field, "[]"),
+            concat!("the host's ", $what, ", one a line")
         )
     };
 }

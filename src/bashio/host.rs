@@ -3,7 +3,7 @@
 //! and the hostname setter are native.
 
 use super::actions;
-use super::blob::Blob;
+use super::blob::{blob_get, Blob};
 use super::setting::{Kind, Setting};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::{Body::*, Function};
@@ -30,16 +30,8 @@ pub static DISK_USAGE: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::host.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("host.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("host", INFO, "host.info", $field, $filter, $what)
     };
 }
 

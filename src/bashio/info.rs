@@ -1,6 +1,6 @@
 //! bashio's info.sh: what the Supervisor says about the whole system (`/info`).
 
-use super::blob::Blob;
+use super::blob::{blob_get, Blob};
 use crate::table::{Body::*, Function};
 
 pub static INFO: Blob = Blob {
@@ -10,17 +10,10 @@ pub static INFO: Blob = Blob {
     what: "info",
 };
 
+// bashio caches these under `supervisor.info`, not the document's own key.
 macro_rules! get {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::info.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("supervisor.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("info", INFO, "supervisor.info", $field, $filter, $what)
     };
 }
 

@@ -2,7 +2,7 @@
 //! getters are rows; each interface has its own document (cached per
 //! interface, `default` unless named), read and changed natively.
 
-use super::blob::{self, Blob};
+use super::blob::{self, blob_get, Blob};
 use super::setting::{self, Kind};
 use super::{actions, log, var};
 use crate::ctx::{Args, Ctx, Ret};
@@ -16,16 +16,8 @@ pub static INFO: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $key:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::network.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("network.info.", $key),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("network", INFO, "network.info", $field, $filter, $what)
     };
 }
 
@@ -50,19 +42,21 @@ pub const FUNCTIONS: &[Function] = &[
         BlobFetch(&INFO),
         "[CACHE_KEY=network.info] [FILTER]: the host's network information, filtered",
     ),
+    info!("host_internet", ".host_internet", "whether the host reaches the internet"),
     info!(
-        "host_internet",
-        "host_internet", ".host_internet", "whether the host reaches the internet"
-    ),
-    info!(
-        "supervisor_internet",
         "supervisor_internet",
         ".supervisor_internet",
         "whether the Supervisor reaches the internet"
     ),
-    info!(
-        "interfaces",
-        "interfaces.interface", ".interfaces[] | .interface", "the network interfaces, one a line"
+    // bashio caches this one under a longer key than its name.
+    Function::new(
+        "bashio::network.interfaces",
+        BlobGet {
+            blob: &INFO,
+            key: "network.info.interfaces.interface",
+            filter: ".interfaces[] | .interface",
+        },
+        ": the network interfaces, one a line",
     ),
     Function::new(
         "bashio::network.interface",

@@ -3,7 +3,7 @@
 //! updating it is native.
 
 use super::actions;
-use super::blob::{self, Blob};
+use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::{Body::*, Function};
 
@@ -22,34 +22,14 @@ pub static STATS: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::observer.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("observer.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("observer", INFO, "observer.info", $field, $filter, $what)
     };
 }
 
-macro_rules! stat {
-    ($name:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::observer.", $name),
-            BlobGet {
-                blob: &STATS,
-                key: concat!("observer.stats.", $name),
-                filter: concat!(".", $name),
-            },
-            concat!(": the Observer plugin's ", $what),
-        )
-    };
-}
-
-pub const FUNCTIONS: &[Function] = &[
+pub const FUNCTIONS: &[Function] = &with_stats!(
+    blob_stat("observer", STATS, "the Observer plugin's"),
+    memory = " in bytes",
     Function::new(
         "bashio::observer.update",
         Native(update),
@@ -80,15 +60,7 @@ pub const FUNCTIONS: &[Function] = &[
         BlobFetch(&STATS),
         "[CACHE_KEY=observer.stats] [FILTER]: the Observer plugin's resource usage, filtered",
     ),
-    stat!("cpu_percent", "CPU usage in percent"),
-    stat!("memory_usage", "memory usage in bytes"),
-    stat!("memory_limit", "memory limit in bytes"),
-    stat!("memory_percent", "memory usage in percent"),
-    stat!("network_tx", "bytes sent"),
-    stat!("network_rx", "bytes received"),
-    stat!("blk_read", "bytes read from disk"),
-    stat!("blk_write", "bytes written to disk"),
-];
+);
 
 fn update(ctx: &mut Ctx, args: &Args) -> Ret {
     actions::update(ctx, "bashio::observer.update", args, "/observer/update")

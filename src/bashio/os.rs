@@ -3,7 +3,7 @@
 //! data disk moves, boot slots and board options are native. Option objects
 //! are the caller's own, so those calls trace only their name.
 
-use super::blob::{self, Blob};
+use super::blob::{self, blob_get, Blob};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::{Body::*, Function};
@@ -44,16 +44,8 @@ pub static YELLOW: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::os.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("os.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
-        )
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!("os", INFO, "os.info", $field, $filter, $what)
     };
 }
 

@@ -2,7 +2,7 @@
 //! unsupported or unhealthy, issues, suggestions, checks). The document and
 //! its lists are rows; applying, dismissing and running checks are native.
 
-use super::blob::Blob;
+use super::blob::{blob_get, Blob};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::{Body::*, Function};
@@ -15,15 +15,14 @@ pub static INFO: Blob = Blob {
 };
 
 macro_rules! list {
-    ($name:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::resolution.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("resolution.info.", $name),
-                filter: concat!(".", $name, "[]"),
-            },
-            concat!(": ", $what, ", one a line"),
+    ($field:literal, $what:literal) => {
+        blob_get!(
+            "resolution",
+            INFO,
+            "resolution.info",
+            $field,
+            concat!(".", $field, "[]"),
+            concat!($what, ", one a line")
         )
     };
 }

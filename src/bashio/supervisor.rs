@@ -2,7 +2,7 @@
 //! documents and their plain getters are rows; its actions, logs and the
 //! options it can get or set are native.
 
-use super::blob::{self, Blob};
+use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
 use super::{actions, log, repositories};
 use crate::ctx::{Args, Ctx, Ret};
@@ -23,34 +23,21 @@ pub static STATS: Blob = Blob {
 };
 
 macro_rules! info {
-    ($name:literal, $filter:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::supervisor.", $name),
-            BlobGet {
-                blob: &INFO,
-                key: concat!("supervisor.info.", $name),
-                filter: $filter,
-            },
-            concat!(": ", $what),
+    ($field:literal, $filter:literal, $what:literal) => {
+        blob_get!(
+            "supervisor",
+            INFO,
+            "supervisor.info",
+            $field,
+            $filter,
+            $what
         )
     };
 }
 
-macro_rules! stat {
-    ($name:literal, $what:literal) => {
-        Function::new(
-            concat!("bashio::supervisor.", $name),
-            BlobGet {
-                blob: &STATS,
-                key: concat!("supervisor.stats.", $name),
-                filter: concat!(".", $name),
-            },
-            concat!(": the Supervisor's ", $what),
-        )
-    };
-}
-
-pub const FUNCTIONS: &[Function] = &[
+pub const FUNCTIONS: &[Function] = &with_stats!(
+    blob_stat("supervisor", STATS, "the Supervisor's"),
+    memory = " in bytes",
     Function::new(
         "bashio::supervisor.ping",
         Native(ping),
@@ -165,15 +152,7 @@ pub const FUNCTIONS: &[Function] = &[
         BlobFetch(&STATS),
         "[CACHE_KEY=supervisor.stats] [FILTER]: the Supervisor's resource usage, filtered",
     ),
-    stat!("cpu_percent", "CPU usage in percent"),
-    stat!("memory_usage", "memory usage in bytes"),
-    stat!("memory_limit", "memory limit in bytes"),
-    stat!("memory_percent", "memory usage in percent"),
-    stat!("network_tx", "bytes sent"),
-    stat!("network_rx", "bytes received"),
-    stat!("blk_read", "bytes read from disk"),
-    stat!("blk_write", "bytes written to disk"),
-];
+);
 
 fn ping(ctx: &mut Ctx, _args: &Args) -> Ret {
     actions::call(

@@ -1267,11 +1267,23 @@ fn write_num(f: f64, lit: &Lit, out: &mut Vec<u8>) {
     }
 }
 
+/// What [`write_compact`] needs of a JSON value: jq's own values and the
+/// documents the plain-key path walks (`super::path`) print alike.
+pub(crate) trait CompactJson: Sized {
+    /// The elements, when the value is an array.
+    fn elements(&self) -> Option<&[Self]>;
+    /// The members in order, when the value is an object.
+    fn members(&self)
+        -> Option<impl DoubleEndedIterator<Item = (&str, &Self)> + ExactSizeIterator>;
+    /// Writes a value that is neither an array nor an object.
+    fn write_scalar(&self, out: &mut Vec<u8>);
+}
+
 /// Write a value as compact JSON, as `jq -c -M` does. Iterative, so that
 /// deeply nested values cannot exhaust the stack.
-fn write_json(v: &V, out: &mut Vec<u8>) {
-    enum Item<'a> {
-        Val(&'a V),
+pub(crate) fn write_compact<T: CompactJson>(v: &T, out: &mut Vec<u8>) {
+    enum Item<'a, T> {
+        Val(&'a T),
         Key(&'a str),
         Raw(&'static [u8]),
     }
@@ -1288,41 +1300,62 @@ fn write_json(v: &V, out: &mut Vec<u8>) {
             }
             Item::Val(v) => v,
         };
-        match v {
+        if let Some(a) = v.elements() {
+            out.push(b'[');
+            stack.push(Item::Raw(b"]"));
+            for (i, x) in a.iter().enumerate().rev() {
+                stack.push(Item::Val(x));
+                if i > 0 {
+                    stack.push(Item::Raw(b","));
+                }
+            }
+        } else if let Some(o) = v.members() {
+            out.push(b'{');
+            stack.push(Item::Raw(b"}"));
+            for (i, (k, x)) in o.enumerate().rev() {
+                stack.push(Item::Val(x));
+                stack.push(Item::Raw(b":"));
+                stack.push(Item::Key(k));
+                if i > 0 {
+                    stack.push(Item::Raw(b","));
+                }
+            }
+        } else {
+            v.write_scalar(out);
+        }
+    }
+}
+
+impl CompactJson for V {
+    fn elements(&self) -> Option<&[V]> {
+        match self {
+            V::Arr(a) => Some(a),
+            _ => None,
+        }
+    }
+
+    fn members(&self) -> Option<impl DoubleEndedIterator<Item = (&str, &V)> + ExactSizeIterator> {
+        match self {
+            V::Obj(o) => Some(o.iter().map(|(k, x)| (&**k, x))),
+            _ => None,
+        }
+    }
+
+    fn write_scalar(&self, out: &mut Vec<u8>) {
+        match self {
             V::Null => out.extend_from_slice(b"null"),
             V::Bool(true) => out.extend_from_slice(b"true"),
             V::Bool(false) => out.extend_from_slice(b"false"),
             V::Num(f, lit) => write_num(*f, lit, out),
             V::Str(s) => write_json_str(s, out),
-            V::Arr(a) => {
-                out.push(b'[');
-                stack.push(Item::Raw(b"]"));
-                for (i, x) in a.iter().enumerate().rev() {
-                    stack.push(Item::Val(x));
-                    if i > 0 {
-                        stack.push(Item::Raw(b","));
-                    }
-                }
-            }
-            V::Obj(o) => {
-                out.push(b'{');
-                stack.push(Item::Raw(b"}"));
-                for (i, (k, x)) in o.iter().enumerate().rev() {
-                    stack.push(Item::Val(x));
-                    stack.push(Item::Raw(b":"));
-                    stack.push(Item::Key(k));
-                    if i > 0 {
-                        stack.push(Item::Raw(b","));
-                    }
-                }
-            }
+            V::Arr(_) | V::Obj(_) => write_compact(self, out),
         }
     }
 }
 
 fn to_json(v: &V) -> String {
     let mut out = Vec::new();
-    write_json(v, &mut out);
+    write_compact(v, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -1338,7 +1371,7 @@ fn to_text(v: &V) -> String {
 fn write_output(v: &V, out: &mut Vec<u8>) {
     match v {
         V::Str(s) => out.extend_from_slice(s.as_bytes()),
-        v => write_json(v, out),
+        v => write_compact(v, out),
     }
 }
 
@@ -2364,14 +2397,14 @@ const NATIVES: &[(&str, usize, RunPtr<D>)] = &[
     ("stderr", 0, |cv| {
         let env: &Env = cv.0.data();
         let mut out = Vec::new();
-        write_json(&cv.1, &mut out);
+        write_compact(&cv.1, &mut out);
         env.stderr.borrow_mut().extend_from_slice(&out);
         ok(cv.1)
     }),
     ("debug", 0, |cv| {
         let env: &Env = cv.0.data();
         let mut out = b"[\"DEBUG:\",".to_vec();
-        write_json(&cv.1, &mut out);
+        write_compact(&cv.1, &mut out);
         out.extend_from_slice(b"]\n");
         env.stderr.borrow_mut().extend_from_slice(&out);
         ok(cv.1)
@@ -2390,7 +2423,7 @@ const NATIVES: &[(&str, usize, RunPtr<D>)] = &[
             V::Str(s) => out.extend_from_slice(s.as_bytes()),
             V::Null => {}
             v => {
-                write_json(v, &mut out);
+                write_compact(v, &mut out);
                 out.push(b'\n');
             }
         }

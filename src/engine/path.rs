@@ -12,7 +12,10 @@
 //! exactly one well-formed JSON text is left to the jq engine, which owns jq's
 //! parse error messages. Callers fall back to [`super::jq::run`] then.
 
-use super::jq::{fmt_f64, parse_literal, quote_trunc, write_json_str, JqOutput, Literal};
+use super::jq::{
+    fmt_f64, parse_literal, quote_trunc, write_compact, write_json_str, CompactJson, JqOutput,
+    Literal,
+};
 use serde_json::Value;
 
 /// One step of a plain key.
@@ -261,50 +264,31 @@ fn write_number(n: &serde_json::Number, out: &mut Vec<u8>) {
 pub fn print_raw(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::String(s) => out.extend_from_slice(s.as_bytes()),
-        v => print_json(v, out),
+        v => write_compact(v, out),
     }
 }
 
-/// Compact JSON with jq's escapes and number spelling (iterative, for depth).
-fn print_json(value: &Value, out: &mut Vec<u8>) {
-    enum Item<'a> {
-        Val(&'a Value),
-        Key(&'a str),
-        Raw(&'static [u8]),
+/// Compact JSON with jq's escapes and number spelling: the jq engine's
+/// writer, over serde_json's values.
+impl CompactJson for Value {
+    fn elements(&self) -> Option<&[Value]> {
+        self.as_array().map(Vec::as_slice)
     }
-    let mut stack = vec![Item::Val(value)];
-    while let Some(item) = stack.pop() {
-        match item {
-            Item::Raw(s) => out.extend_from_slice(s),
-            Item::Key(k) => write_json_str(k, out),
-            Item::Val(v) => match v {
-                Value::Null => out.extend_from_slice(b"null"),
-                Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
-                Value::Number(n) => write_number(n, out),
-                Value::String(s) => write_json_str(s, out),
-                Value::Array(a) => {
-                    out.push(b'[');
-                    stack.push(Item::Raw(b"]"));
-                    for (i, x) in a.iter().enumerate().rev() {
-                        stack.push(Item::Val(x));
-                        if i > 0 {
-                            stack.push(Item::Raw(b","));
-                        }
-                    }
-                }
-                Value::Object(o) => {
-                    out.push(b'{');
-                    stack.push(Item::Raw(b"}"));
-                    for (i, (k, x)) in o.iter().enumerate().rev() {
-                        stack.push(Item::Val(x));
-                        stack.push(Item::Raw(b":"));
-                        stack.push(Item::Key(k));
-                        if i > 0 {
-                            stack.push(Item::Raw(b","));
-                        }
-                    }
-                }
-            },
+
+    fn members(
+        &self,
+    ) -> Option<impl DoubleEndedIterator<Item = (&str, &Value)> + ExactSizeIterator> {
+        self.as_object()
+            .map(|o| o.iter().map(|(k, x)| (k.as_str(), x)))
+    }
+
+    fn write_scalar(&self, out: &mut Vec<u8>) {
+        match self {
+            Value::Null => out.extend_from_slice(b"null"),
+            Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
+            Value::Number(n) => write_number(n, out),
+            Value::String(s) => write_json_str(s, out),
+            Value::Array(_) | Value::Object(_) => write_compact(self, out),
         }
     }
 }
