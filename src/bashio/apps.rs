@@ -4,7 +4,7 @@
 //! The deprecated `bashio::addon.*` names are rows too (aliases in the shim).
 
 use super::blob::with_stats;
-use super::{actions, api, cache, exit, jq, local, log, var};
+use super::{actions, api, blob, cache, exit, jq, local, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
 use crate::table::{Body, Body::*, Function};
 
@@ -1047,30 +1047,12 @@ fn stats(ctx: &mut Ctx, args: &Args) -> Ret {
         cache::print(ctx, &cache_key)?;
         return OK;
     }
-    let info = if cache::exists(ctx, &base_key) {
-        ctx.assign(|c| cache::print(c, &base_key))?.into_bytes()
-    } else {
-        let resource = format!("/addons/{slug}/stats");
-        let (response, code) = ctx.capture(|c| api::supervisor(c, "GET", &resource, b"false", ""));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, "Failed to get addon stats from Supervisor API");
-            return NOK;
-        }
-        let code = cache::set(ctx, &base_key, &response)?;
-        ctx.check(code)?;
-        response
+    let resource = format!("/addons/{slug}/stats");
+    let Some(response) =
+        blob::filtered_document(ctx, &resource, "", &base_key, "addon stats", &filter)?
+    else {
+        return NOK;
     };
-    let mut response = info.clone();
-    if var::has_value(ctx, filter.as_bytes()) {
-        let (filtered, code) = ctx.capture(|c| jq::query(c, &info, &filter, &[]));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, "Failed to execute the jq filter");
-            return NOK;
-        }
-        response = filtered;
-    }
     let code = cache::set(ctx, &cache_key, &response)?;
     ctx.check(code)?;
     ctx.print(&response);

@@ -5,7 +5,7 @@
 //! so do the macros that build the getter rows of the function table.
 
 use super::{api, cache, log, var};
-use crate::ctx::{Args, Ctx, Ret, NOK, OK};
+use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
 
 /// One cached Supervisor document and the function that fetches it.
 pub struct Blob {
@@ -53,30 +53,9 @@ pub fn fetch_document(
         }
     }
 
-    let info = if cache::exists(ctx, base_key) {
-        ctx.assign(|c| cache::print(c, base_key))?.into_bytes()
-    } else {
-        let (response, code) = ctx.capture(|c| api::supervisor(c, "GET", resource, b"false", ""));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, format!("Failed to get {what} from Supervisor API"));
-            return NOK;
-        }
-        let code = cache::set(ctx, base_key, &response)?;
-        ctx.check(code)?;
-        response
+    let Some(response) = filtered_document(ctx, resource, "", base_key, what, filter)? else {
+        return NOK;
     };
-
-    let mut response = info.clone();
-    if var::has_value(ctx, filter.as_bytes()) {
-        let (filtered, code) = ctx.capture(|c| super::jq::query(c, &info, filter, &[]));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, "Failed to execute the jq filter");
-            return NOK;
-        }
-        response = filtered;
-    }
 
     if cache_key != base_key {
         let code = cache::set(ctx, cache_key, &response)?;
@@ -84,6 +63,45 @@ pub fn fetch_document(
     }
     ctx.print(&response);
     OK
+}
+
+/// The middle every document fetch shares: the whole document from its base
+/// key when cached, else fetched (`api_filter` applied by the API call, as
+/// bashio's `bashio::api.supervisor GET RESOURCE false FILTER`) and cached
+/// there; then `filter` applied when it has a value. `None` when a step
+/// failed and said so; the caller then returns NOK.
+pub fn filtered_document(
+    ctx: &mut Ctx,
+    resource: &str,
+    api_filter: &str,
+    base_key: &str,
+    what: &str,
+    filter: &str,
+) -> Result<Option<Vec<u8>>, Stop> {
+    let info = if cache::exists(ctx, base_key) {
+        ctx.assign(|c| cache::print(c, base_key))?.into_bytes()
+    } else {
+        let (response, code) =
+            ctx.capture(|c| api::supervisor(c, "GET", resource, b"false", api_filter));
+        ctx.check(code)?;
+        if code != 0 {
+            log::error(ctx, format!("Failed to get {what} from Supervisor API"));
+            return Ok(None);
+        }
+        let code = cache::set(ctx, base_key, &response)?;
+        ctx.check(code)?;
+        response
+    };
+    if !var::has_value(ctx, filter.as_bytes()) {
+        return Ok(Some(info));
+    }
+    let (filtered, code) = ctx.capture(|c| super::jq::query(c, &info, filter, &[]));
+    ctx.check(code)?;
+    if code != 0 {
+        log::error(ctx, "Failed to execute the jq filter");
+        return Ok(None);
+    }
+    Ok(Some(filtered))
 }
 
 /// A getter row: its trace line, then the fetch with its key and filter.

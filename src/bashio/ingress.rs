@@ -3,10 +3,10 @@
 //! a trace line.
 //!
 //! The panels document is cached like the other documents, except that
-//! bashio keeps only the `.panels` part of the answer, so it has its own
-//! fetch here.
+//! bashio keeps only the `.panels` part of the answer: the API call filters
+//! it (`blob::filtered_document` with `.panels`).
 
-use super::{actions, api, cache, jq, log, var};
+use super::{actions, blob, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::{Body::*, Function};
 
@@ -42,31 +42,17 @@ fn panels(ctx: &mut Ctx, args: &Args) -> Ret {
         return OK;
     }
 
-    let info = if cache::exists(ctx, BASE_KEY) {
-        ctx.assign(|c| cache::print(c, BASE_KEY))?.into_bytes()
-    } else {
-        let (response, code) =
-            ctx.capture(|c| api::supervisor(c, "GET", "/ingress/panels", b"false", ".panels"));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, "Failed to get ingress panels from Supervisor API");
-            return NOK;
-        }
-        let code = cache::set(ctx, BASE_KEY, &response)?;
-        ctx.check(code)?;
-        response
+    let Some(response) = blob::filtered_document(
+        ctx,
+        "/ingress/panels",
+        ".panels",
+        BASE_KEY,
+        "ingress panels",
+        &filter,
+    )?
+    else {
+        return NOK;
     };
-
-    let mut response = info.clone();
-    if var::has_value(ctx, filter.as_bytes()) {
-        let (filtered, code) = ctx.capture(|c| jq::query(c, &info, &filter, &[]));
-        ctx.check(code)?;
-        if code != 0 {
-            log::error(ctx, "Failed to execute the jq filter");
-            return NOK;
-        }
-        response = filtered;
-    }
 
     if cache_key != BASE_KEY {
         let code = cache::set(ctx, &cache_key, &response)?;
