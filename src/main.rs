@@ -1,26 +1,7 @@
 //! One binary, several programs, chosen busybox-style by the name it runs under
 //! (`with-contenv`, `printcontenv`, anything else is `bashio`) or by its first argument.
 
-mod atomic;
-mod bashio;
-mod cli;
-mod completions;
-mod ctx;
-mod engine;
-mod errors;
-mod install;
-mod interpreter;
-mod lint;
-mod s6;
-mod shim;
-mod table;
-mod validate;
-
-// The fuzz targets' checks, replayed on every input that once failed them.
-#[cfg(test)]
-#[path = "../fuzz/src/checks.rs"]
-mod fuzz_checks;
-
+use bashio::{cli, s6};
 use std::ffi::OsString;
 use std::path::Path;
 

@@ -1,0 +1,24 @@
+//! bashio as a library: the function table and the modules behind it, the jq
+//! engine, the Supervisor client, the log and redaction rules, s6's envdir,
+//! and the author tools. The binary (`main.rs`), the bash builtins and the
+//! fuzzers are thin layers over it.
+
+pub mod atomic;
+pub mod bashio;
+pub mod cli;
+pub mod completions;
+pub mod ctx;
+pub mod engine;
+pub mod errors;
+pub mod install;
+pub mod interpreter;
+pub mod lint;
+pub mod s6;
+pub mod shim;
+pub mod table;
+pub mod validate;
+
+// The fuzz targets' checks, replayed on every input that once failed them.
+#[cfg(test)]
+#[path = "../fuzz/src/checks.rs"]
+mod fuzz_checks;
