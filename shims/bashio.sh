@@ -188,7 +188,264 @@ __bashio_deprecated() {
     __bashio_call "${__bashio_old#bashio::}" "${@:2}"
 }
 
-# Functions, one per row of the binary's table.
+# Functions that must be bash: they change the calling shell.
+bashio::log.level() {
+    local __bashio_level
+    __bashio_level=$(__bashio_call bashio::log.__level_number "$@") || exit "$?"
+    export __BASHIO_LOG_LEVEL="${__bashio_level}"
+}
+bashio::log.reinitialize_output() {
+    if [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] && (
+        exec 2>/dev/null
+        : >&"${LOG_FD}"
+    ); then
+        eval "exec ${LOG_FD}>&1"
+    fi
+}
+bashio::apps.__deprecated() {
+    local old=${1} new=${2}
+    if [[ -z "${__BASHIO_APP_DEPRECATION_WARNED[${old}]:-}" ]]; then
+        __BASHIO_APP_DEPRECATION_WARNED[${old}]=1
+        bashio::log.warning "${old} is deprecated, use ${new} instead."
+    fi
+}
+bashio::debug() {
+    [[ "${__BASHIO_LOG_LEVEL}" -ge 6 ]]
+}
+bashio::trace() {
+    [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]]
+}
+bashio::try() {
+    set +e
+    (
+        set -e
+        "$@"
+    )
+    __BASHIO_TRY_EXIT_STATUS=$?
+    set -e
+}
+bashio::try.succeeded() {
+    ((__BASHIO_TRY_EXIT_STATUS == 0))
+}
+bashio::try.failed() {
+    ((__BASHIO_TRY_EXIT_STATUS != 0))
+}
+bashio::var.defined() {
+    local variable=${1}
+    if [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]] 2>/dev/null; then
+        __bashio_call bashio::log.trace "${FUNCNAME[0]}" "$@"
+    fi
+    [[ "${!variable-X}" = "${!variable-Y}" ]]
+}
+bashio::contenv.set() {
+    __bashio_call bashio::contenv.__write "$@" || return "$?"
+    export "${1}=${2}"
+}
+bashio::contenv.unset() {
+    __bashio_call bashio::contenv.__remove "$@" || return "$?"
+    unset "${1}"
+}
+
+# Builtins: every other function runs inside bash, from the library
+# beside the binary, when bash can load it.
+__bashio_builtins() {
+    [[ "${BASHIO_BUILTINS:-1}" != 0 && -f "${__BASHIO_BIN%/*}/libbashio.so" ]] &&
+        enable -f "${__BASHIO_BIN%/*}/libbashio.so" __bashio_builtins_ready 2>/dev/null &&
+        __bashio_builtins_ready a8f66f6de7cddbf5 &&
+        enable -f "${__BASHIO_BIN%/*}/libbashio.so" __bashio_probe_exit \
+        bashio::log bashio::log.red bashio::log.green bashio::log.yellow bashio::log.blue \
+        bashio::log.magenta bashio::log.cyan bashio::log.log bashio::log.trace bashio::log.debug \
+        bashio::log.info bashio::log.notice bashio::log.warning bashio::log.error \
+        bashio::log.fatal bashio::log.__level_number bashio::color.reset bashio::color.default \
+        bashio::color.black bashio::color.red bashio::color.green bashio::color.yellow \
+        bashio::color.blue bashio::color.magenta bashio::color.cyan bashio::color.bg.default \
+        bashio::color.bg.black bashio::color.bg.red bashio::color.bg.green \
+        bashio::color.bg.yellow bashio::color.bg.blue bashio::color.bg.magenta \
+        bashio::color.bg.cyan bashio::color.bg.white bashio::fs.directory_exists \
+        bashio::fs.file_exists bashio::fs.file_non_empty bashio::fs.device_exists \
+        bashio::fs.socket_exists bashio::info bashio::info.supervisor bashio::info.homeassistant \
+        bashio::info.hassos bashio::info.hostname bashio::info.machine bashio::info.arch \
+        bashio::info.channel bashio::info.supported_arch bashio::info.logging \
+        bashio::info.timezone bashio::info.supported bashio::info.docker \
+        bashio::info.operating_system bashio::info.state bashio::cache.__valid_key \
+        bashio::cache.exists bashio::cache.get bashio::cache.set bashio::cache.flush \
+        bashio::cache.flush_all bashio::apps.reload bashio::app.start bashio::app.restart \
+        bashio::app.stop bashio::app.install bashio::app.rebuild bashio::app.uninstall \
+        bashio::app.update bashio::app.logs bashio::app.documentation bashio::app.changelog \
+        bashio::apps bashio::apps.installed bashio::app.installed bashio::app.slug \
+        bashio::app.name bashio::app.hostname bashio::app.dns bashio::app.description \
+        bashio::app.long_description bashio::app.auto_update bashio::app.url bashio::app.detached \
+        bashio::app.available bashio::app.advanced bashio::app.stage bashio::app.startup \
+        bashio::app.arch bashio::app.machine bashio::app.repository bashio::app.version \
+        bashio::app.version_latest bashio::app.update_available bashio::app.state \
+        bashio::app.boot bashio::app.build bashio::app.options bashio::app.option \
+        bashio::app.config bashio::app.network bashio::app.network_description bashio::app.port \
+        bashio::app.port_description bashio::app.host_network bashio::app.host_pid \
+        bashio::app.host_ipc bashio::app.host_dbus bashio::app.privileged bashio::app.apparmor \
+        bashio::app.devices bashio::app.udev bashio::app.uart bashio::app.usb bashio::app.icon \
+        bashio::app.logo bashio::app.has_documentation bashio::app.has_changelog \
+        bashio::app.hassio_api bashio::app.hassio_role bashio::app.homeassistant \
+        bashio::app.homeassistant_api bashio::app.auth_api bashio::app.protected \
+        bashio::app.rating bashio::app.stdin bashio::app.full_access bashio::app.webui \
+        bashio::app.gpio bashio::app.kernel_modules bashio::app.devicetree bashio::app.docker_api \
+        bashio::app.video bashio::app.audio bashio::app.audio_input bashio::app.audio_output \
+        bashio::app.ip_address bashio::app.ingress bashio::app.ingress_entry \
+        bashio::app.ingress_url bashio::app.ingress_port bashio::app.ingress_panel \
+        bashio::app.watchdog bashio::app.stats bashio::app.cpu_percent bashio::app.memory_usage \
+        bashio::app.memory_limit bashio::app.memory_percent bashio::app.network_tx \
+        bashio::app.network_rx bashio::app.blk_read bashio::app.blk_write \
+        bashio::require.protected bashio::require.unprotected bashio::api.supervisor \
+        bashio::audio.update bashio::audio.reload bashio::audio.restart bashio::audio.logs \
+        bashio::audio.volume bashio::audio.mute bashio::audio.default bashio::audio.profile \
+        bashio::audio bashio::audio.version bashio::audio.version_latest \
+        bashio::audio.update_available bashio::audio.host bashio::audio.stats \
+        bashio::audio.cpu_percent bashio::audio.memory_usage bashio::audio.memory_limit \
+        bashio::audio.memory_percent bashio::audio.network_tx bashio::audio.network_rx \
+        bashio::audio.blk_read bashio::audio.blk_write bashio::auth bashio::auth.list \
+        bashio::auth.reset bashio::auth.cache.reset bashio::backups.reload bashio::backups.freeze \
+        bashio::backups.thaw bashio::backups.days_until_stale bashio::backups bashio::backup.type \
+        bashio::backup.name bashio::backup.date bashio::backup.size bashio::backup.size_bytes \
+        bashio::backup.protected bashio::backup.location bashio::backup.homeassistant_version \
+        bashio::backup.supervisor_version bashio::backup.addons bashio::backup.repositories \
+        bashio::backup.folders bashio::backup.homeassistant_exclude_database \
+        bashio::backup.compressed bashio::backup.homeassistant bashio::backup.new_full \
+        bashio::backup.new_partial bashio::backup.delete bashio::backup.restore_full \
+        bashio::backup.restore_partial bashio::cli.update bashio::cli bashio::cli.version \
+        bashio::cli.version_latest bashio::cli.update_available bashio::cli.stats \
+        bashio::cli.cpu_percent bashio::cli.memory_usage bashio::cli.memory_limit \
+        bashio::cli.memory_percent bashio::cli.network_tx bashio::cli.network_rx \
+        bashio::cli.blk_read bashio::cli.blk_write bashio::config bashio::config.exists \
+        bashio::config.has_value bashio::config.is_empty bashio::config.equals \
+        bashio::config.true bashio::config.false bashio::config.is_safe_password \
+        bashio::config.require bashio::config.suggest bashio::config.suggest.true \
+        bashio::config.suggest.false bashio::config.require.username \
+        bashio::config.suggest.username bashio::config.require.password \
+        bashio::config.suggest.password bashio::config.require.safe_password \
+        bashio::config.suggest.safe_password bashio::config.require.ssl bashio::core.start \
+        bashio::core.stop bashio::core.restart bashio::core.rebuild bashio::core.update \
+        bashio::core.check bashio::core.logs bashio::core bashio::core.version \
+        bashio::core.version_latest bashio::core.update_available bashio::core.arch \
+        bashio::core.machine bashio::core.image bashio::core.custom bashio::core.boot \
+        bashio::core.port bashio::core.ssl bashio::core.watchdog bashio::core.stats \
+        bashio::core.cpu_percent bashio::core.memory_usage bashio::core.memory_limit \
+        bashio::core.memory_percent bashio::core.network_tx bashio::core.network_rx \
+        bashio::core.blk_read bashio::core.blk_write bashio::pwned.is_safe_password \
+        bashio::pwned.occurrences bashio::pwned.occurances bashio::pwned bashio::exit.nok \
+        bashio::exit.ok bashio::exit.die_if_false bashio::exit.die_if_true \
+        bashio::exit.die_if_empty hass.die_if_true hass.die_if_empty bashio::discovery \
+        bashio::discovery.delete bashio::docker bashio::docker.version bashio::docker.storage \
+        bashio::docker.logging bashio::docker.enable_ipv6 bashio::docker.mtu \
+        bashio::docker.options bashio::docker.registries bashio::docker.registries.add \
+        bashio::docker.registries.delete bashio::dns.update bashio::dns.reset bashio::dns.restart \
+        bashio::dns.options bashio::dns.logs bashio::dns bashio::dns.host bashio::dns.version \
+        bashio::dns.version_latest bashio::dns.update_available bashio::dns.locals \
+        bashio::dns.servers bashio::dns.stats bashio::dns.cpu_percent bashio::dns.memory_usage \
+        bashio::dns.memory_limit bashio::dns.memory_percent bashio::dns.network_tx \
+        bashio::dns.network_rx bashio::dns.blk_read bashio::dns.blk_write bashio::hardware \
+        bashio::hardware.audio bashio::hardware.serial bashio::hardware.input \
+        bashio::hardware.disk bashio::hardware.gpio bashio::hardware.usb bashio::host.reload \
+        bashio::host.shutdown bashio::host.reboot bashio::host.logs bashio::host \
+        bashio::host.services bashio::host.disk_usage bashio::host.hostname bashio::host.features \
+        bashio::host.operating_system bashio::host.kernel bashio::host.chassis \
+        bashio::host.deployment bashio::host.cpe bashio::host.disk_free bashio::host.disk_total \
+        bashio::host.disk_used bashio::ingress.panels bashio::ingress.session \
+        bashio::ingress.validate_session bashio::jobs.reset bashio::jobs.options bashio::jobs \
+        bashio::job.name bashio::job.reference bashio::job.progress bashio::job.stage \
+        bashio::job.done bashio::job.created bashio::job.child_jobs bashio::job.errors \
+        bashio::job.extra bashio::job.delete bashio::jq bashio::jq.exists bashio::jq.has_value \
+        bashio::jq.is bashio::jq.is_boolean bashio::jq.is_string bashio::jq.is_object \
+        bashio::jq.is_number bashio::jq.is_array bashio::mounts bashio::mounts.list \
+        bashio::mounts.default_backup_mount bashio::mounts.create bashio::mounts.options \
+        bashio::mount.reload bashio::mount.delete bashio::multicast.update \
+        bashio::multicast.restart bashio::multicast.logs bashio::multicast \
+        bashio::multicast.version bashio::multicast.version_latest \
+        bashio::multicast.update_available bashio::multicast.stats bashio::multicast.cpu_percent \
+        bashio::multicast.memory_usage bashio::multicast.memory_limit \
+        bashio::multicast.memory_percent bashio::multicast.network_tx \
+        bashio::multicast.network_rx bashio::multicast.blk_read bashio::multicast.blk_write \
+        bashio::net.wait_for bashio::network.reload bashio::network bashio::network.host_internet \
+        bashio::network.supervisor_internet bashio::network.interfaces bashio::network.interface \
+        bashio::network.name bashio::network.type bashio::network.enabled \
+        bashio::network.connected bashio::network.ipv4_method bashio::network.ipv6_method \
+        bashio::network.ipv4_address bashio::network.ipv6_address \
+        bashio::network.ipv4_nameservers bashio::network.ipv6_nameservers \
+        bashio::network.ipv4_gateway bashio::network.ipv6_gateway bashio::network.ipv4 \
+        bashio::network.ipv6 bashio::observer.update bashio::observer bashio::observer.version \
+        bashio::observer.version_latest bashio::observer.update_available bashio::observer.host \
+        bashio::observer.stats bashio::observer.cpu_percent bashio::observer.memory_usage \
+        bashio::observer.memory_limit bashio::observer.memory_percent bashio::observer.network_tx \
+        bashio::observer.network_rx bashio::observer.blk_read bashio::observer.blk_write \
+        bashio::os.update bashio::os.config_sync bashio::os bashio::os.version \
+        bashio::os.version_latest bashio::os.update_available bashio::os.board bashio::os.boot \
+        bashio::os.swap bashio::os.swap.options bashio::os.datadisk.list bashio::os.datadisk.move \
+        bashio::os.datadisk.wipe bashio::os.boot_slot bashio::os.boards.green \
+        bashio::os.boards.green.options bashio::os.boards.yellow bashio::os.boards.yellow.options \
+        bashio::repositories bashio::repository.name bashio::repository.source \
+        bashio::repository.url bashio::repository.maintainer bashio::repository.add \
+        bashio::repository.delete bashio::repository.repair bashio::resolution \
+        bashio::resolution.unsupported bashio::resolution.unhealthy bashio::resolution.issues \
+        bashio::resolution.suggestions bashio::resolution.checks \
+        bashio::resolution.suggestion.apply bashio::resolution.suggestion.dismiss \
+        bashio::resolution.issue.dismiss bashio::resolution.check bashio::resolution.healthcheck \
+        bashio::security bashio::security.options bashio::security.pwned \
+        bashio::security.force_security bashio::services bashio::services.available \
+        bashio::services.publish bashio::services.delete bashio::string.lower \
+        bashio::string.upper bashio::string.replace bashio::string.length \
+        bashio::string.substring bashio::supervisor.ping bashio::supervisor.update \
+        bashio::supervisor.reload bashio::supervisor.restart bashio::supervisor.repair \
+        bashio::supervisor.logs bashio::supervisor.logs_latest bashio::supervisor \
+        bashio::supervisor.version bashio::supervisor.version_latest \
+        bashio::supervisor.update_available bashio::supervisor.arch bashio::supervisor.supported \
+        bashio::supervisor.healthy bashio::supervisor.channel bashio::supervisor.timezone \
+        bashio::supervisor.country bashio::supervisor.logging bashio::supervisor.ip_address \
+        bashio::supervisor.debug bashio::supervisor.debug_block bashio::supervisor.diagnostics \
+        bashio::supervisor.auto_update bashio::supervisor.detect_blocking_io \
+        bashio::supervisor.addons bashio::supervisor.addons_repositories bashio::supervisor.stats \
+        bashio::supervisor.cpu_percent bashio::supervisor.memory_usage \
+        bashio::supervisor.memory_limit bashio::supervisor.memory_percent \
+        bashio::supervisor.network_tx bashio::supervisor.network_rx bashio::supervisor.blk_read \
+        bashio::supervisor.blk_write bashio::updates bashio::updates.refresh \
+        bashio::updates.reload bashio::var.true bashio::var.false bashio::var.has_value \
+        bashio::var.is_empty bashio::var.equals bashio::var.json bashio::var.json_string \
+        bashio::var.json_array bashio::contenv.__write bashio::contenv.get \
+        bashio::contenv.__remove bashio::contenv.list bashio::addons.reload bashio::addon.start \
+        bashio::addon.restart bashio::addon.stop bashio::addon.install bashio::addon.rebuild \
+        bashio::addon.uninstall bashio::addon.update bashio::addon.logs \
+        bashio::addon.documentation bashio::addon.changelog bashio::addons \
+        bashio::addons.installed bashio::addon.installed bashio::addon.slug bashio::addon.name \
+        bashio::addon.hostname bashio::addon.dns bashio::addon.description \
+        bashio::addon.long_description bashio::addon.auto_update bashio::addon.url \
+        bashio::addon.detached bashio::addon.available bashio::addon.advanced bashio::addon.stage \
+        bashio::addon.startup bashio::addon.arch bashio::addon.machine bashio::addon.repository \
+        bashio::addon.version bashio::addon.version_latest bashio::addon.update_available \
+        bashio::addon.state bashio::addon.boot bashio::addon.build bashio::addon.options \
+        bashio::addon.option bashio::addon.config bashio::addon.network \
+        bashio::addon.network_description bashio::addon.port bashio::addon.port_description \
+        bashio::addon.host_network bashio::addon.host_pid bashio::addon.host_ipc \
+        bashio::addon.host_dbus bashio::addon.privileged bashio::addon.apparmor \
+        bashio::addon.devices bashio::addon.udev bashio::addon.uart bashio::addon.usb \
+        bashio::addon.icon bashio::addon.logo bashio::addon.has_documentation \
+        bashio::addon.has_changelog bashio::addon.hassio_api bashio::addon.hassio_role \
+        bashio::addon.homeassistant bashio::addon.homeassistant_api bashio::addon.auth_api \
+        bashio::addon.protected bashio::addon.rating bashio::addon.stdin \
+        bashio::addon.full_access bashio::addon.webui bashio::addon.gpio \
+        bashio::addon.kernel_modules bashio::addon.devicetree bashio::addon.docker_api \
+        bashio::addon.video bashio::addon.audio bashio::addon.audio_input \
+        bashio::addon.audio_output bashio::addon.ip_address bashio::addon.ingress \
+        bashio::addon.ingress_entry bashio::addon.ingress_url bashio::addon.ingress_port \
+        bashio::addon.ingress_panel bashio::addon.watchdog bashio::addon.stats \
+        bashio::addon.cpu_percent bashio::addon.memory_usage bashio::addon.memory_limit \
+        bashio::addon.memory_percent bashio::addon.network_tx bashio::addon.network_rx \
+        bashio::addon.blk_read bashio::addon.blk_write 2>/dev/null
+}
+if __bashio_builtins; then
+    __BASHIO_MODE=builtins
+    __bashio_call() { "$@"; }
+    return 0 2>/dev/null
+fi
+__BASHIO_MODE=functions
+
+# Otherwise each function runs the binary.
 bashio::log() { __bashio_fn_noprobe "$@"; }
 bashio::log.red() { __bashio_fn_noprobe "$@"; }
 bashio::log.green() { __bashio_fn_noprobe "$@"; }
@@ -204,20 +461,7 @@ bashio::log.notice() { __bashio_fn_noprobe "$@"; }
 bashio::log.warning() { __bashio_fn_noprobe "$@"; }
 bashio::log.error() { __bashio_fn_noprobe "$@"; }
 bashio::log.fatal() { __bashio_fn_noprobe "$@"; }
-bashio::log.level() {
-    local __bashio_level
-    __bashio_level=$(__bashio_call bashio::log.__level_number "$@") || exit "$?"
-    export __BASHIO_LOG_LEVEL="${__bashio_level}"
-}
 bashio::log.__level_number() { __bashio_fn_noprobe "$@"; }
-bashio::log.reinitialize_output() {
-    if [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] && (
-        exec 2>/dev/null
-        : >&"${LOG_FD}"
-    ); then
-        eval "exec ${LOG_FD}>&1"
-    fi
-}
 bashio::color.reset() { __bashio_fn_noprobe "$@"; }
 bashio::color.default() { __bashio_fn_noprobe "$@"; }
 bashio::color.black() { __bashio_fn_noprobe "$@"; }
@@ -355,13 +599,6 @@ bashio::app.blk_read() { __bashio_fn "$@"; }
 bashio::app.blk_write() { __bashio_fn "$@"; }
 bashio::require.protected() { __bashio_fn "$@"; }
 bashio::require.unprotected() { __bashio_fn "$@"; }
-bashio::apps.__deprecated() {
-    local old=${1} new=${2}
-    if [[ -z "${__BASHIO_APP_DEPRECATION_WARNED[${old}]:-}" ]]; then
-        __BASHIO_APP_DEPRECATION_WARNED[${old}]=1
-        bashio::log.warning "${old} is deprecated, use ${new} instead."
-    fi
-}
 bashio::api.supervisor() { __bashio_fn "$@"; }
 bashio::audio.update() { __bashio_fn "$@"; }
 bashio::audio.reload() { __bashio_fn "$@"; }
@@ -475,9 +712,6 @@ bashio::core.network_tx() { __bashio_fn "$@"; }
 bashio::core.network_rx() { __bashio_fn "$@"; }
 bashio::core.blk_read() { __bashio_fn "$@"; }
 bashio::core.blk_write() { __bashio_fn "$@"; }
-bashio::debug() {
-    [[ "${__BASHIO_LOG_LEVEL}" -ge 6 ]]
-}
 bashio::pwned.is_safe_password() { __bashio_fn "$@"; }
 bashio::pwned.occurrences() { __bashio_fn "$@"; }
 bashio::pwned.occurances() { __bashio_fn "$@"; }
@@ -715,52 +949,19 @@ bashio::supervisor.network_tx() { __bashio_fn "$@"; }
 bashio::supervisor.network_rx() { __bashio_fn "$@"; }
 bashio::supervisor.blk_read() { __bashio_fn "$@"; }
 bashio::supervisor.blk_write() { __bashio_fn "$@"; }
-bashio::trace() {
-    [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]]
-}
-bashio::try() {
-    set +e
-    (
-        set -e
-        "$@"
-    )
-    __BASHIO_TRY_EXIT_STATUS=$?
-    set -e
-}
-bashio::try.succeeded() {
-    ((__BASHIO_TRY_EXIT_STATUS == 0))
-}
-bashio::try.failed() {
-    ((__BASHIO_TRY_EXIT_STATUS != 0))
-}
 bashio::updates() { __bashio_fn "$@"; }
 bashio::updates.refresh() { __bashio_fn "$@"; }
 bashio::updates.reload() { __bashio_fn "$@"; }
 bashio::var.true() { __bashio_fn_noprobe "$@"; }
 bashio::var.false() { __bashio_fn_noprobe "$@"; }
-bashio::var.defined() {
-    local variable=${1}
-    if [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]] 2>/dev/null; then
-        __bashio_call bashio::log.trace "${FUNCNAME[0]}" "$@"
-    fi
-    [[ "${!variable-X}" = "${!variable-Y}" ]]
-}
 bashio::var.has_value() { __bashio_fn_noprobe "$@"; }
 bashio::var.is_empty() { __bashio_fn_noprobe "$@"; }
 bashio::var.equals() { __bashio_fn_noprobe "$@"; }
 bashio::var.json() { __bashio_fn_noprobe "$@"; }
 bashio::var.json_string() { __bashio_fn_noprobe "$@"; }
 bashio::var.json_array() { __bashio_fn_noprobe "$@"; }
-bashio::contenv.set() {
-    __bashio_call bashio::contenv.__write "$@" || return "$?"
-    export "${1}=${2}"
-}
 bashio::contenv.__write() { __bashio_fn_noprobe "$@"; }
 bashio::contenv.get() { __bashio_fn_noprobe "$@"; }
-bashio::contenv.unset() {
-    __bashio_call bashio::contenv.__remove "$@" || return "$?"
-    unset "${1}"
-}
 bashio::contenv.__remove() { __bashio_fn_noprobe "$@"; }
 bashio::contenv.list() { __bashio_fn_noprobe "$@"; }
 

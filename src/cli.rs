@@ -3,7 +3,8 @@
 //! (`--help`, `--version`, `--list`, `help NAME`, `shim`). A function call
 //! never builds an argument parser: it is a table lookup.
 
-use crate::ctx::{Args, Ctx, Stop};
+use crate::call::Outcome;
+use crate::ctx::{Args, Ctx};
 use crate::{interpreter, shim, table};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -34,7 +35,13 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let word = first.to_string_lossy().into_owned();
     match word.as_str() {
         "-h" | "--help" => return print(USAGE),
-        "-V" | "--version" => return print(&format!("bashio {}", env!("CARGO_PKG_VERSION"))),
+        "-V" | "--version" => {
+            return print(&format!(
+                "bashio {}\nscripts run with: {}",
+                env!("CARGO_PKG_VERSION"),
+                crate::mode::describe()
+            ))
+        }
         "--list" => return print(&table::public_names().join("\n")),
         "--list-extensions" => return print(&table::extension_names().join("\n")),
         "shim" => return print(shim::generate().trim_end()),
@@ -134,17 +141,9 @@ fn call(function: &table::Function, deprecated: Option<String>, cli: Vec<OsStrin
         }
     };
     let mut ctx = Ctx::from_env();
-    if let Some(old) = deprecated {
-        crate::bashio::log::warning(
-            &mut ctx,
-            format!("{old} is deprecated, use {} instead.", function.name),
-        );
-    }
-    let result = table::call(&mut ctx, function, &args);
-    ctx.flush();
-    match result {
-        Ok(code) | Err(Stop::Abort(code)) => code,
-        Err(Stop::Exit(code)) if from_shim => EXIT_SCRIPT_BASE + code,
-        Err(Stop::Exit(code)) => code,
+    match crate::call::run(&mut ctx, function, deprecated.as_deref(), &args) {
+        Outcome::Status(code) => code,
+        Outcome::Exit(code) if from_shim => EXIT_SCRIPT_BASE + code,
+        Outcome::Exit(code) => code,
     }
 }

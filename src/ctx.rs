@@ -58,6 +58,10 @@ impl Args {
         self.0.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// `$N` (0-based here), empty when missing.
     pub fn bytes(&self, i: usize) -> &[u8] {
         self.0.get(i).map(Vec::as_slice).unwrap_or_default()
@@ -105,7 +109,7 @@ pub struct Settings {
 }
 
 fn setting(internal: &str, public: &str, default: &str) -> Vec<u8> {
-    let pick = |name: &str| std::env::var_os(name).map(OsStringExt::into_vec);
+    let pick = crate::env::var_bytes;
     match pick(internal) {
         Some(value) => value,
         None => match pick(public) {
@@ -158,7 +162,7 @@ enum LogSink {
 }
 
 fn log_sink_from_env() -> LogSink {
-    let fd = std::env::var("LOG_FD").ok().and_then(|v| {
+    let fd = crate::env::var("LOG_FD").and_then(|v| {
         if !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
             v.parse::<i32>().ok()
         } else {
@@ -182,18 +186,24 @@ pub struct Ctx {
     http: Option<crate::bashio::api::Client>,
     /// Secret values met so far, hidden in later debug and trace lines.
     pub secrets: crate::bashio::log_redact::Known,
+    /// Asks where the call was made whether errexit is really in force there,
+    /// the first time a failing command would stop the call. Set when the
+    /// caller could not tell beforehand (a builtin cannot see whether bash
+    /// runs it inside a condition); None once `errexit` is known.
+    pub errexit_probe: Option<fn() -> bool>,
 }
 
 impl Ctx {
     pub fn from_env() -> Ctx {
         Ctx {
             settings: Settings::from_env(),
-            errexit: std::env::var_os("__BASHIO_ERREXIT").is_none_or(|v| v != "0"),
+            errexit: crate::env::var_os("__BASHIO_ERREXIT").is_none_or(|v| v != "0"),
             captures: Vec::new(),
             stdout: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
             log_sink: log_sink_from_env(),
             http: None,
             secrets: Default::default(),
+            errexit_probe: None,
         }
     }
 
@@ -262,7 +272,12 @@ impl Ctx {
     }
 
     /// A command run as a statement: under errexit a failing status stops here.
-    pub fn check(&self, code: i32) -> Result<i32, Stop> {
+    pub fn check(&mut self, code: i32) -> Result<i32, Stop> {
+        if code != 0 && self.errexit {
+            if let Some(probe) = self.errexit_probe.take() {
+                self.errexit = probe();
+            }
+        }
         if code != 0 && self.errexit {
             Err(Stop::Abort(code))
         } else {

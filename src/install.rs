@@ -1,7 +1,8 @@
 //! `bashio install [--prefix DIR]` and `bashio uninstall [--prefix DIR]`: the
 //! layout add-on images expect, so existing shebangs and links keep working:
 //! the binary at /usr/lib/bashio/bashio (where /usr/bin/bashio links point),
-//! the sourceable library beside it, and s6-overlay's program names.
+//! the sourceable library beside it, the builtins (libbashio.so, when the
+//! binary has one beside it), and s6-overlay's program names.
 //! Installing again replaces everything in place; nothing else is touched.
 
 use std::os::unix::fs::symlink;
@@ -9,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 const BINARY: &str = "usr/lib/bashio/bashio";
 const LIBRARY: &str = "usr/lib/bashio/bashio.sh";
+const BUILTINS: &str = "usr/lib/bashio/libbashio.so";
 /// Each link and what it points at, relative to the link's own directory.
 const LINKS: &[(&str, &str)] = &[
     ("usr/bin/bashio", "../lib/bashio/bashio"),
@@ -50,6 +52,19 @@ fn install(prefix: &Path) -> Result<(), String> {
         }
         crate::atomic::write(&target, bytes, mode).map_err(|e| fail(&target, e))?;
     }
+    // The builtins go with the binary they were built with; without them,
+    // none from an earlier install may stay (scripts use functions then).
+    let builtins = me.with_file_name(crate::mode::LIBRARY);
+    let target = prefix.join(BUILTINS);
+    if builtins.is_file() {
+        let bytes = std::fs::read(&builtins).map_err(|e| fail(&builtins, e))?;
+        crate::atomic::write(&target, &bytes, 0o755).map_err(|e| fail(&target, e))?;
+    } else {
+        match std::fs::remove_file(&target) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(fail(&target, e)),
+            _ => {}
+        }
+    }
     for (relative, points_at) in LINKS {
         let link = prefix.join(relative);
         if let Some(dir) = link.parent() {
@@ -69,7 +84,7 @@ fn uninstall(prefix: &Path) -> Result<(), String> {
             std::fs::remove_file(&link).map_err(|e| format!("{}: {e}", link.display()))?;
         }
     }
-    for relative in [LIBRARY, BINARY] {
+    for relative in [LIBRARY, BUILTINS, BINARY] {
         match std::fs::remove_file(prefix.join(relative)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(format!(

@@ -5,14 +5,18 @@
 
 pub mod atomic;
 pub mod bashio;
+pub mod builtins;
+pub mod call;
 pub mod cli;
 pub mod completions;
 pub mod ctx;
 pub mod engine;
+pub mod env;
 pub mod errors;
 pub mod install;
 pub mod interpreter;
 pub mod lint;
+pub mod mode;
 pub mod s6;
 pub mod shim;
 pub mod table;

@@ -1,22 +1,32 @@
 //! Writes the bash library (shims/bashio.sh) from the function table: the
-//! fixed header, then one thin function per row. Shell rows carry their own
-//! bash; deprecated `bashio::addon.*` names warn once, then call the new one.
+//! fixed header, the functions that must be bash (they change the calling
+//! shell), then the builtins: every other name is enabled from libbashio.so
+//! and runs inside bash. Where that library cannot be loaded (or
+//! `BASHIO_BUILTINS=0`), the rest of the file defines each name as a thin
+//! function that runs the binary; a sourced file stops reading before those
+//! when the builtins are in, so bash never even parses them.
 
 use crate::bashio::apps;
+use crate::builtins;
 use crate::table::{self, Body};
 
 const HEADER: &str = include_str!("shim_header.sh");
 
 /// The whole library, as `bashio shim` prints it and shims/bashio.sh holds it.
 pub fn generate() -> String {
-    let mut out = String::with_capacity(64 * 1024);
+    let mut out = String::with_capacity(96 * 1024);
     out.push_str(HEADER);
-    out.push_str("\n# Functions, one per row of the binary's table.\n");
+    out.push_str("\n# Functions that must be bash: they change the calling shell.\n");
+    for function in table::all() {
+        if let Body::Shell(body) = function.body {
+            out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
+        }
+    }
+    out.push_str(&enable_block());
+    out.push_str("\n# Otherwise each function runs the binary.\n");
     for function in table::all() {
         match function.body {
-            Body::Shell(body) => {
-                out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
-            }
+            Body::Shell(_) => {}
             // The shortest bodies bash can parse: defining ~600 functions is
             // most of a script's start, and each word of a body counts.
             _ if table::ignores_errexit(function) => out.push_str(&format!(
@@ -32,6 +42,48 @@ pub fn generate() -> String {
             out.push_str(&alias(&old, function.name));
         }
     }
+    out
+}
+
+/// Enables every builtin from the library beside the binary, after checking
+/// that the library is the one this file was generated with; a sourced file
+/// then returns, leaving the function definitions below unread.
+fn enable_block() -> String {
+    let names = builtins::builtin_names();
+    let mut out = String::new();
+    out.push_str(&format!(
+        "\n# Builtins: every other function runs inside bash, from the library\n\
+         # beside the binary, when bash can load it.\n\
+         __bashio_builtins() {{\n\
+         \x20   [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" ]] &&\n\
+         \x20       enable -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" {ready} 2>/dev/null &&\n\
+         \x20       {ready} {fingerprint} &&\n\
+         \x20       enable -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" {probe} \\\n",
+        ready = builtins::READY_BUILTIN,
+        probe = builtins::PROBE_BUILTIN,
+        fingerprint = builtins::fingerprint(),
+    ));
+    let mut line = String::from("       ");
+    for name in &names {
+        if line.len() + name.len() > 96 {
+            out.push_str(&line);
+            out.push_str(" \\\n");
+            line = String::from("       ");
+        }
+        line.push(' ');
+        line.push_str(name);
+    }
+    out.push_str(&line);
+    out.push_str(
+        " 2>/dev/null\n\
+         }\n\
+         if __bashio_builtins; then\n\
+         \x20   __BASHIO_MODE=builtins\n\
+         \x20   __bashio_call() { \"$@\"; }\n\
+         \x20   return 0 2>/dev/null\n\
+         fi\n\
+         __BASHIO_MODE=functions\n",
+    );
     out
 }
 

@@ -88,10 +88,9 @@ fn help_describes_a_function() {
         run.stdout,
         "bashio::config KEY [DEFAULT=null]\n  an option's value, or DEFAULT when it is unset\n"
     );
-    assert_eq!(
-        bashio(&["--version"]).stdout,
-        format!("bashio {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    assert!(bashio(&["--version"])
+        .stdout
+        .starts_with(&format!("bashio {}\n", env!("CARGO_PKG_VERSION"))));
 }
 
 #[test]

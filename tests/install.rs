@@ -37,17 +37,23 @@ fn install_run_reinstall_and_uninstall() {
     sandbox.env("PATH", &format!("{prefix_text}/usr/bin:/usr/bin:/bin"));
     let script = sandbox.file(
         "run.sh",
-        &format!("#!{prefix_text}/command/with-contenv bashio\nbashio::string.upper ok\n"),
+        &format!(
+            "#!{prefix_text}/command/with-contenv bashio\nbashio::string.upper ok\necho \" $(type -t bashio::string.upper)\"\n"
+        ),
     );
-    assert_eq!(sandbox.exec(&script, &[]).stdout, "OK");
+    assert_eq!(sandbox.exec(&script, &[]).stdout, "OK builtin\n");
     // A script that sources the library finds the binary beside it.
     let sourced = sandbox.file(
         "sourced.sh",
         &format!(
-            "#!/bin/bash\nsource {prefix_text}/usr/lib/bashio/bashio.sh\nbashio::var.json a b\n"
+            "#!/bin/bash\nsource {prefix_text}/usr/lib/bashio/bashio.sh\nbashio::var.json a b\ntype -t bashio::var.json\n"
         ),
     );
-    assert_eq!(run(&mut Command::new(&sourced)).stdout, "{\"a\":\"b\"}\n");
+    assert_eq!(
+        run(&mut Command::new(&sourced)).stdout,
+        "{\"a\":\"b\"}\nbuiltin\n"
+    );
+    assert!(prefix.join("usr/lib/bashio/libbashio.so").is_file());
 
     let result = bashio(&["uninstall", "--prefix", &prefix_text]);
     assert_eq!((result.status, result.stderr.as_str()), (0, ""));

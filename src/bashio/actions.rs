@@ -24,7 +24,7 @@ pub fn raw(value: &[u8]) -> Vec<u8> {
 /// `$(bashio::var.json KEY VALUE ...)`.
 pub fn json(ctx: &mut Ctx, items: &[&[u8]]) -> Result<String, Stop> {
     let items: Vec<Vec<u8>> = items.iter().map(|item| item.to_vec()).collect();
-    var::json_object(ctx, &items).map_err(|()| Stop::Abort(1))
+    var::json_object(ctx, &items).ok_or(Stop::Abort(1))
 }
 
 /// `[[ VALUE =~ ^(0|[1-9][0-9]*)$ ]]`: a count without leading zeros.

@@ -17,8 +17,7 @@ pub const FUNCTIONS: &[Function] = &[Function::new(
 
 /// Seconds from an environment variable; 0 means no limit.
 fn seconds(name: &str, default: u64) -> Option<Duration> {
-    let value = std::env::var(name)
-        .ok()
+    let value = crate::env::var(name)
         .and_then(|v| v.trim().parse::<u64>().ok())
         .unwrap_or(default);
     (value > 0).then(|| Duration::from_secs(value))
@@ -139,8 +138,7 @@ impl From<&str> for Failure {
 
 /// How often a GET whose connection could not be opened is tried again.
 fn retries() -> u32 {
-    std::env::var("BASHIO_API_RETRIES")
-        .ok()
+    crate::env::var("BASHIO_API_RETRIES")
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(2)
 }

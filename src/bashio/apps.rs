@@ -789,10 +789,7 @@ fn post_options(ctx: &mut Ctx, slug: &str, body: &str) -> Ret {
 /// `bashio::var.json KEY VALUE` as `$(...)` would give it.
 fn json_pair(ctx: &mut Ctx, key: &str, value: &[u8]) -> Result<String, Stop> {
     let items = vec![key.as_bytes().to_vec(), value.to_vec()];
-    match var::json_object(ctx, &items) {
-        Ok(json) => Ok(json),
-        Err(()) => Err(Stop::Abort(1)),
-    }
+    var::json_object(ctx, &items).ok_or(Stop::Abort(1))
 }
 
 /// Getters that set a boolean when given a second argument.

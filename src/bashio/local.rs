@@ -15,7 +15,7 @@ use serde_json::{json, Map, Value};
 const DEFAULT_OPTIONS_FILE: &str = "/data/options.json";
 
 fn env(name: &str) -> Option<String> {
-    std::env::var(name).ok().filter(|v| !v.is_empty())
+    crate::env::var(name).filter(|v| !v.is_empty())
 }
 
 /// Whether this call runs without a Supervisor.

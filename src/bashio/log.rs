@@ -178,7 +178,7 @@ pub fn at_level(ctx: &mut Ctx, level: i32, message: &[u8]) {
 /// Whether colours are off: NO_COLOR set to anything but empty (no-color.org).
 /// bashio always colours; the Supervisor's log view renders the codes.
 pub fn colours_off() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    crate::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 fn coloured(colour: &str, message: &[u8]) -> Vec<u8> {

@@ -161,17 +161,17 @@ pub fn json_string(bytes: &[u8]) -> String {
 }
 
 /// `bashio::var.json KEY VALUE ...` as text: None when the pairs are uneven.
-pub fn json_object(ctx: &mut Ctx, items: &[Vec<u8>]) -> Result<String, ()> {
+pub fn json_object(ctx: &mut Ctx, items: &[Vec<u8>]) -> Option<String> {
     if items.is_empty() {
         log::error(ctx, "Length of input array needs to be at least 2");
-        return Err(());
+        return None;
     }
     if items.len() % 2 == 1 {
         log::error(
             ctx,
             "Length of input array needs to be even (key/value pairs)",
         );
-        return Err(());
+        return None;
     }
     let mut json = String::from("{");
     for (i, pair) in items.chunks(2).enumerate() {
@@ -186,16 +186,16 @@ pub fn json_object(ctx: &mut Ctx, items: &[Vec<u8>]) -> Result<String, ()> {
         }
     }
     json.push('}');
-    Ok(json)
+    Some(json)
 }
 
 fn var_json(ctx: &mut Ctx, args: &Args) -> Ret {
     match json_object(ctx, &args.0) {
-        Ok(json) => {
+        Some(json) => {
             ctx.echo(json.as_bytes());
             OK
         }
-        Err(()) => NOK,
+        None => NOK,
     }
 }
 

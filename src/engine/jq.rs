@@ -2844,11 +2844,12 @@ fn walk_tokens(
 }
 
 fn env_object() -> V {
-    let map: ObjMap = std::env::vars_os()
+    let map: ObjMap = crate::env::vars()
+        .into_iter()
         .map(|(k, v)| {
             (
-                Str::from(k.to_string_lossy().as_ref()),
-                V::from(v.to_string_lossy().into_owned()),
+                Str::from(String::from_utf8_lossy(&k).as_ref()),
+                V::from(String::from_utf8_lossy(&v).into_owned()),
             )
         })
         .collect();
@@ -2955,11 +2956,25 @@ fn run_named(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOu
     std::thread::scope(|scope| {
         std::thread::Builder::new()
             .stack_size(DEEP_STACK)
-            .spawn_scoped(scope, || evaluate(input, filter, vars, filename))
+            .spawn_scoped(scope, || {
+                hold_signals();
+                evaluate(input, filter, vars, filename)
+            })
             .ok()
             .and_then(|h| h.join().ok())
             .unwrap_or_else(|| evaluate(input, filter, vars, filename))
     })
+}
+
+/// Keeps signals off the deep-stack thread: run inside bash as a builtin,
+/// bash's handlers (SIGCHLD reaps children) must run on bash's own thread.
+fn hold_signals() {
+    // SAFETY: fills a local set and masks it for the calling thread only.
+    unsafe {
+        let mut all: libc::sigset_t = std::mem::zeroed();
+        libc::sigfillset(&mut all);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
+    }
 }
 
 fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOutput {

@@ -42,7 +42,7 @@ pub struct Modification {
 /// s6-overlay v3 location is used, falling back to the legacy one only if the
 /// first is absent; when neither exists the v3 path is returned so errors name it.
 pub fn container_environment_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os(DIR_OVERRIDE_VARIABLE).filter(|d| !d.is_empty()) {
+    if let Some(dir) = crate::env::var_os(DIR_OVERRIDE_VARIABLE).filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
     let primary = Path::new(PRIMARY_DIR);

@@ -106,6 +106,11 @@ impl Sandbox {
                 "BASHIO_CONTENV_DIR",
                 &sandbox.path("contenv").display().to_string(),
             );
+        // The mode scripts run in: builtins unless the suite runs with
+        // BASHIO_BUILTINS=0 (README: the suite runs once in each mode).
+        if let Ok(mode) = std::env::var("BASHIO_BUILTINS") {
+            sandbox.env("BASHIO_BUILTINS", &mode);
+        }
         sandbox
     }
 

@@ -1,0 +1,310 @@
+//! What the builtins need from the bash they run in: its structures for
+//! arguments and builtins, and the few functions and variables it exports.
+//! Symbols are looked up in the running bash when the library is enabled,
+//! so a bash that does not export one makes enabling fail (and the library
+//! falls back to functions) instead of failing at a call.
+
+use std::ffi::{c_char, c_int, CStr};
+use std::sync::OnceLock;
+
+/// bash's `WORD_DESC`.
+#[repr(C)]
+pub struct WordDesc {
+    pub word: *const c_char,
+    pub flags: c_int,
+}
+
+/// bash's `WORD_LIST`: a builtin's arguments.
+#[repr(C)]
+pub struct WordList {
+    pub next: *const WordList,
+    pub word: *const WordDesc,
+}
+
+/// A builtin's entry point.
+pub type BuiltinFn = extern "C" fn(*const WordList) -> c_int;
+
+/// bash's `struct builtin`, which `enable -f FILE NAME` finds as `NAME_struct`.
+#[repr(C)]
+pub struct Builtin {
+    pub name: *const c_char,
+    pub function: BuiltinFn,
+    pub flags: c_int,
+    pub long_doc: *const *const c_char,
+    pub short_doc: *const c_char,
+    pub handle: *const c_char,
+}
+
+/// A `struct builtin` as the library exports it: bash writes into it when it
+/// enables the name (its flags and the library's handle), so it lives in
+/// writable memory.
+#[repr(transparent)]
+pub struct Slot(std::cell::UnsafeCell<Builtin>);
+
+impl Slot {
+    pub const fn new(builtin: Builtin) -> Slot {
+        Slot(std::cell::UnsafeCell::new(builtin))
+    }
+}
+
+// SAFETY: only bash touches a Slot, from its one thread, while enabling.
+unsafe impl Sync for Slot {}
+
+/// `BUILTIN_ENABLED`.
+pub const ENABLED: c_int = 1;
+
+/// A NULL-terminated array of strings (`long_doc`).
+#[repr(transparent)]
+pub struct Doc(pub [*const c_char; 2]);
+
+// SAFETY: pointers to static strings, never written.
+unsafe impl Sync for Doc {}
+
+/// bash's `SHELL_VAR`, as far as the builtins read it.
+#[repr(C)]
+struct ShellVar {
+    name: *const c_char,
+    value: *const c_char,
+    exportstr: *const c_char,
+    dynamic_value: *const u8,
+    assign_func: *const u8,
+    attributes: c_int,
+    context: c_int,
+}
+
+const ATT_EXPORTED: c_int = 0x1;
+const ATT_ARRAY: c_int = 0x4;
+const ATT_ASSOC: c_int = 0x40;
+const ATT_INVISIBLE: c_int = 0x1000;
+
+/// bash's exports, resolved once.
+struct Symbols {
+    find_variable: unsafe extern "C" fn(*const c_char) -> *const ShellVar,
+    maybe_make_export_env: unsafe extern "C" fn(),
+    export_env: *const *const *const c_char,
+    exit_immediately_on_error: *const c_int,
+    exit_builtin: unsafe extern "C" fn(*const WordList) -> c_int,
+    set_error_trap: unsafe extern "C" fn(*const c_char),
+    set_debug_trap: unsafe extern "C" fn(*const c_char),
+    set_return_trap: unsafe extern "C" fn(*const c_char),
+    set_signal: unsafe extern "C" fn(c_int, *const c_char),
+    signal_is_trapped: unsafe extern "C" fn(c_int) -> c_int,
+    error_trace_mode: *mut c_int,
+    function_trace_mode: *mut c_int,
+    interrupt_state: *const c_int,
+    terminating_signal: *const c_int,
+}
+
+// SAFETY: addresses inside the bash process, which has a single thread.
+unsafe impl Send for Symbols {}
+// SAFETY: as above.
+unsafe impl Sync for Symbols {}
+
+static SYMBOLS: OnceLock<Option<Symbols>> = OnceLock::new();
+
+fn lookup(name: &CStr) -> Option<*mut libc::c_void> {
+    // SAFETY: dlsym with a valid C string; RTLD_DEFAULT searches the
+    // executable (bash) and what it loaded.
+    let address = unsafe { libc::dlsym(libc::RTLD_DEFAULT, name.as_ptr()) };
+    (!address.is_null()).then_some(address)
+}
+
+/// A function of bash's, by name.
+///
+/// # Safety
+/// `F` must be the function pointer type of the symbol `name`.
+unsafe fn function<F: Copy>(name: &CStr) -> Option<F> {
+    let address = lookup(name)?;
+    if std::mem::size_of::<F>() != std::mem::size_of_val(&address) {
+        return None;
+    }
+    // SAFETY: the caller names the symbol's type; sizes are checked above.
+    Some(unsafe { std::mem::transmute_copy::<*mut libc::c_void, F>(&address) })
+}
+
+fn resolve() -> Option<Symbols> {
+    // SAFETY: each symbol is bash's own, with the type bash 4.4 to 5.3
+    // declare for it (builtins.h, variables.h, trap.h, flags.h, sig.h).
+    unsafe {
+        Some(Symbols {
+            find_variable: function(c"find_variable")?,
+            maybe_make_export_env: function(c"maybe_make_export_env")?,
+            export_env: lookup(c"export_env")?.cast(),
+            exit_immediately_on_error: lookup(c"exit_immediately_on_error")?.cast(),
+            exit_builtin: function(c"exit_builtin")?,
+            set_error_trap: function(c"set_error_trap")?,
+            set_debug_trap: function(c"set_debug_trap")?,
+            set_return_trap: function(c"set_return_trap")?,
+            set_signal: function(c"set_signal")?,
+            signal_is_trapped: function(c"signal_is_trapped")?,
+            error_trace_mode: lookup(c"error_trace_mode")?.cast(),
+            function_trace_mode: lookup(c"function_trace_mode")?.cast(),
+            interrupt_state: lookup(c"interrupt_state")?.cast(),
+            terminating_signal: lookup(c"terminating_signal")?.cast(),
+        })
+    }
+}
+
+fn symbols() -> Option<&'static Symbols> {
+    SYMBOLS.get_or_init(resolve).as_ref()
+}
+
+/// Whether the running bash exports everything the builtins use.
+pub fn available() -> bool {
+    symbols().is_some()
+}
+
+/// The arguments of a call, as bytes.
+pub fn arguments(mut list: *const WordList) -> Vec<Vec<u8>> {
+    let mut items = Vec::new();
+    // SAFETY: bash hands a valid, NULL-terminated list of words.
+    unsafe {
+        while !list.is_null() {
+            let word = (*list).word;
+            if !word.is_null() && !(*word).word.is_null() {
+                items.push(CStr::from_ptr((*word).word).to_bytes().to_vec());
+            }
+            list = (*list).next;
+        }
+    }
+    items
+}
+
+/// A shell variable's value: exported ones, as a child process would see
+/// them, and the library's own `__BASHIO_*` settings, which are not exported.
+pub fn variable(name: &str) -> Option<Vec<u8>> {
+    let symbols = symbols()?;
+    let name = std::ffi::CString::new(name).ok()?;
+    // SAFETY: find_variable takes a C string and returns bash's variable or NULL.
+    let var = unsafe { (symbols.find_variable)(name.as_ptr()) };
+    if var.is_null() {
+        return None;
+    }
+    // SAFETY: a live SHELL_VAR; its value is a C string for scalar variables.
+    unsafe {
+        let attributes = (*var).attributes;
+        let internal = name.to_bytes().starts_with(b"__BASHIO_");
+        if attributes & ATT_INVISIBLE != 0
+            || attributes & (ATT_ARRAY | ATT_ASSOC) != 0
+            || (!internal && attributes & ATT_EXPORTED == 0)
+            || (*var).value.is_null()
+        {
+            return None;
+        }
+        Some(CStr::from_ptr((*var).value).to_bytes().to_vec())
+    }
+}
+
+/// Every exported variable, as a child process would get them.
+pub fn exported() -> Vec<(Vec<u8>, Vec<u8>)> {
+    let Some(symbols) = symbols() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    // SAFETY: maybe_make_export_env rebuilds export_env, a NULL-terminated
+    // array of "NAME=value" C strings that stays valid until the next command.
+    unsafe {
+        (symbols.maybe_make_export_env)();
+        let mut entry = *symbols.export_env;
+        while !entry.is_null() && !(*entry).is_null() {
+            let text = CStr::from_ptr(*entry).to_bytes();
+            if let Some(at) = text.iter().position(|b| *b == b'=') {
+                out.push((text[..at].to_vec(), text[at + 1..].to_vec()));
+            }
+            entry = entry.add(1);
+        }
+    }
+    out
+}
+
+/// Whether `set -e` is on where the builtin runs (it is off inside `eval`,
+/// `source` and `command` run as conditions; other conditions need the probe).
+pub fn errexit_option() -> bool {
+    // SAFETY: reads an int bash exports.
+    symbols().is_some_and(|s| unsafe { *s.exit_immediately_on_error } != 0)
+}
+
+/// Whether an INT or a terminating signal arrived and bash wants to act on it.
+pub fn signal_pending() -> bool {
+    // SAFETY: reads ints bash's signal handlers set.
+    symbols().is_some_and(|s| unsafe { *s.interrupt_state != 0 || *s.terminating_signal != 0 })
+}
+
+/// Sets the ERR, DEBUG, RETURN and EXIT traps, with errtrace and functrace,
+/// so that each is seen wherever the shell goes next (the errexit probe).
+pub fn set_probe_traps(err: &CStr, debug: &CStr, ret: &CStr, exit: &CStr) {
+    let Some(s) = symbols() else {
+        return;
+    };
+    // SAFETY: bash copies each trap string; the modes are plain ints.
+    unsafe {
+        *s.error_trace_mode = 1;
+        *s.function_trace_mode = 1;
+        (s.set_error_trap)(err.as_ptr());
+        (s.set_return_trap)(ret.as_ptr());
+        (s.set_signal)(0, exit.as_ptr());
+        (s.set_debug_trap)(debug.as_ptr());
+    }
+}
+
+/// Whether the EXIT trap is still waiting: bash takes it off while it runs
+/// it, so inside it (and in a DEBUG trap before its command) this is false.
+pub fn exit_trap_pending() -> bool {
+    // SAFETY: signal_is_trapped only reads bash's table of traps.
+    symbols().is_some_and(|s| unsafe { (s.signal_is_trapped)(0) } != 0)
+}
+
+/// Exits the current (sub)shell with `status` as the `exit` builtin does:
+/// the EXIT trap runs. Does not return when bash is there to exit.
+pub fn exit_shell(status: i32) -> c_int {
+    let Some(symbols) = symbols() else {
+        return status;
+    };
+    let mut digits = [0u8; 16];
+    let text = format_status(status, &mut digits);
+    let word = WordDesc {
+        word: text.as_ptr().cast(),
+        flags: 0,
+    };
+    let list = WordList {
+        next: std::ptr::null(),
+        word: &word,
+    };
+    // SAFETY: exit_builtin reads the one word and jumps to bash's top level;
+    // nothing of ours that needs dropping is alive in this frame.
+    unsafe { (symbols.exit_builtin)(&list) }
+}
+
+/// `status` as a NUL-terminated decimal in `buffer`, without allocating.
+fn format_status(status: i32, buffer: &mut [u8; 16]) -> &[u8] {
+    let mut n = i64::from(status).unsigned_abs();
+    let mut at = buffer.len() - 1;
+    buffer[at] = 0;
+    loop {
+        at -= 1;
+        buffer[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if status < 0 {
+        at -= 1;
+        buffer[at] = b'-';
+    }
+    &buffer[at..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_written_as_bash_reads_them() {
+        let mut buffer = [0u8; 16];
+        assert_eq!(format_status(0, &mut buffer), b"0\0");
+        assert_eq!(format_status(255, &mut buffer), b"255\0");
+        assert_eq!(format_status(-1, &mut buffer), b"-1\0");
+        assert_eq!(format_status(i32::MIN, &mut buffer), b"-2147483648\0");
+    }
+}

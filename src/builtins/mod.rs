@@ -1,0 +1,236 @@
+//! The bashio functions as bash loadable builtins: the same table, run inside
+//! the script's own bash, with no process per call. `cargo build` makes the
+//! library (`libbashio.so`) beside the binary; the bash library enables every
+//! name from it with `enable -f` and falls back to functions that run the
+//! binary when it cannot (see shim_header.sh).
+//!
+//! A builtin runs in bash's process, which forks right after many calls, so a
+//! call leaves nothing behind: no thread, no open descriptor, no signal
+//! handler; a panic becomes one line and status 1; `exit` leaves the shell as
+//! bash's own `exit` does. Everything else is the table's code, unchanged:
+//! variables come from the shell (crate::env), output goes to the shell's
+//! descriptors, and errexit is asked about only on the error path (probe.rs).
+
+mod bash;
+mod names;
+mod probe;
+
+pub use names::NAMES;
+
+use crate::call::{self, Outcome};
+use crate::ctx::{Args, Ctx};
+use std::ffi::c_int;
+use std::sync::Mutex;
+
+/// The status bash's builtins return for bad usage.
+const EX_USAGE: c_int = 258;
+
+/// The builtin that `enable -f` loads first: it checks the running bash and
+/// sets the library up; enabling the names goes on only when it succeeds.
+pub const READY_BUILTIN: &str = "__bashio_builtins_ready";
+
+/// The builtin the errexit probe's traps run.
+pub const PROBE_BUILTIN: &str = probe::EXIT_BUILTIN;
+
+/// Names the library's builtins, so that a library from another build is
+/// refused: an FNV-1a hash of every name, in order, in hex.
+pub fn fingerprint() -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for name in builtin_names() {
+        for byte in name.bytes().chain(std::iter::once(0)) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
+}
+
+/// `__bashio_builtins_ready FINGERPRINT`: status 0 when this bash can run
+/// the builtins and the library holds the names the caller expects.
+extern "C" fn ready(list: *const bash::WordList) -> c_int {
+    let args = bash::arguments(list);
+    if !bash::available() || args.first().map(Vec::as_slice) != Some(fingerprint().as_bytes()) {
+        return 1;
+    }
+    crate::env::set_source(crate::env::Source {
+        var: bash::variable,
+        vars: bash::exported,
+    });
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        eprintln!("bashio: internal error: {message}");
+    }));
+    0
+}
+
+/// `__bashio_probe_exit N`: the errexit probe's traps.
+extern "C" fn probe_exit(list: *const bash::WordList) -> c_int {
+    if !probe::in_probe() {
+        return EX_USAGE;
+    }
+    probe::exit_now(&bash::arguments(list))
+}
+
+#[export_name = "__bashio_builtins_ready_struct"]
+static READY: bash::Slot = bash::Slot::new(bash::Builtin {
+    name: c"__bashio_builtins_ready".as_ptr(),
+    function: ready,
+    flags: bash::ENABLED,
+    long_doc: NO_DOC.0.as_ptr(),
+    short_doc: c"__bashio_builtins_ready".as_ptr(),
+    handle: std::ptr::null(),
+});
+
+#[export_name = "__bashio_probe_exit_struct"]
+static PROBE_EXIT: bash::Slot = bash::Slot::new(bash::Builtin {
+    name: c"__bashio_probe_exit".as_ptr(),
+    function: probe_exit,
+    flags: bash::ENABLED,
+    long_doc: NO_DOC.0.as_ptr(),
+    short_doc: c"__bashio_probe_exit STATUS".as_ptr(),
+    handle: std::ptr::null(),
+});
+
+static NO_DOC: bash::Doc = bash::Doc([std::ptr::null(), std::ptr::null()]);
+
+/// The deprecated names that have warned in this shell (a subshell's
+/// warnings stay in the subshell, as the function library's do).
+static WARNED: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
+
+/// The entry point of builtin number `N` of `NAMES`.
+pub extern "C" fn run<const N: usize>(list: *const bash::WordList) -> c_int {
+    match enter(N, list) {
+        Outcome::Status(code) => code,
+        Outcome::Exit(code) => bash::exit_shell(code),
+    }
+}
+
+fn enter(index: usize, list: *const bash::WordList) -> Outcome {
+    let name = NAMES[index];
+    let args = Args(bash::arguments(list));
+    // What bash itself has buffered comes out before anything of ours.
+    // SAFETY: fflush(NULL) flushes every C stream of the process.
+    unsafe { libc::fflush(std::ptr::null_mut()) };
+    let result = std::panic::catch_unwind(|| call_by_name(name, &args));
+    result.unwrap_or(Outcome::Status(1))
+}
+
+fn call_by_name(name: &'static str, args: &Args) -> Outcome {
+    let Some((function, deprecated)) = crate::table::resolve(name) else {
+        eprintln!("bashio: {name}: no such function");
+        return Outcome::Status(127);
+    };
+    let deprecated = deprecated.filter(|_| first_warning(name));
+    let mut ctx = Ctx::from_env();
+    ctx.errexit = bash::errexit_option();
+    if ctx.errexit {
+        ctx.errexit_probe = Some(probe::errexit_applies);
+    }
+    let outcome = call::run(&mut ctx, function, deprecated.as_deref(), args);
+    if probe::in_probe() {
+        // The probe's copy only hands the failure back to bash; what the
+        // call holds belongs to the original (a client's thread, say).
+        std::mem::forget(ctx);
+        return Outcome::Status(probe::mark_status());
+    }
+    outcome
+}
+
+fn first_warning(name: &'static str) -> bool {
+    let mut warned = WARNED.lock().unwrap_or_else(|e| e.into_inner());
+    if warned.contains(&name) {
+        return false;
+    }
+    warned.push(name);
+    true
+}
+
+/// Whether a table function runs as a builtin: all but those that must be
+/// bash (they change the calling shell).
+pub fn is_builtin(function: &crate::table::Function) -> bool {
+    !matches!(function.body, crate::table::Body::Shell(_))
+}
+
+/// Every name the library enables, in `NAMES` order: the table's builtins,
+/// then the deprecated names.
+pub fn builtin_names() -> Vec<String> {
+    let mut names: Vec<String> = crate::table::all()
+        .filter(|f| is_builtin(f))
+        .map(|f| f.name.to_string())
+        .collect();
+    names.extend(crate::table::all().filter_map(|f| crate::bashio::apps::deprecated_name(f.name)));
+    names
+}
+
+/// The text of names.rs, generated from the table.
+pub fn generate_names() -> String {
+    let mut out = String::from(
+        "//! Generated from the function table (`builtins::generate_names`; a test\n\
+         //! fails when it is stale): one exported `struct builtin` per name, which\n\
+         //! `enable -f` finds as `NAME_struct`.\n\n\
+         use super::bash::{Builtin, Doc, Slot, ENABLED};\n\
+         use super::run;\n\n\
+         macro_rules! builtins {\n\
+         \x20   ($($index:literal $name:literal $usage:literal;)*) => {\n\
+         \x20       $(const _: () = {\n\
+         \x20           static DOC: Doc = Doc([concat!($usage, \"\\0\").as_ptr().cast(), std::ptr::null()]);\n\
+         \x20           #[export_name = concat!($name, \"_struct\")]\n\
+         \x20           static STRUCT: Slot = Slot::new(Builtin {\n\
+         \x20               name: concat!($name, \"\\0\").as_ptr().cast(),\n\
+         \x20               function: run::<$index>,\n\
+         \x20               flags: ENABLED,\n\
+         \x20               long_doc: DOC.0.as_ptr(),\n\
+         \x20               short_doc: concat!($name, \"\\0\").as_ptr().cast(),\n\
+         \x20               handle: std::ptr::null(),\n\
+         \x20           });\n\
+         \x20       };)*\n\
+         \x20       /// The names, in the order of their entry points.\n\
+         \x20       pub static NAMES: &[&str] = &[$($name),*];\n\
+         \x20   };\n\
+         }\n\n\
+         builtins! {\n",
+    );
+    for (index, name) in builtin_names().iter().enumerate() {
+        let usage = crate::table::resolve(name)
+            .map(|(f, _)| f.usage)
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "    {index} {name:?} {:?};\n",
+            format!("{name} {usage}")
+        ));
+    }
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_rs_is_generated_from_the_table() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/builtins/names.rs");
+        let expected = generate_names();
+        if std::env::var_os("BASHIO_REGENERATE").is_some() {
+            std::fs::write(path, &expected).expect("names.rs is writable");
+        }
+        let actual = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            actual == expected,
+            "src/builtins/names.rs is stale: run BASHIO_REGENERATE=1 cargo test --lib builtins"
+        );
+        assert_eq!(NAMES.len(), builtin_names().len());
+    }
+
+    #[test]
+    fn every_name_resolves() {
+        for name in NAMES {
+            assert!(crate::table::resolve(name).is_some(), "{name}");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! One call of a table function, whoever makes it: the binary run by the
+//! library's functions (`bashio NAME`), or a bash builtin in the script's own
+//! process. Both end the same way: a status, or the script's exit.
+
+use crate::ctx::{Args, Ctx, Stop};
+use crate::table::{self, Function};
+
+/// How a call ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The function returned this status (bash's errexit decides the rest).
+    Status(i32),
+    /// The function exits the (sub)shell with this status (`bashio::exit.nok`).
+    Exit(i32),
+}
+
+/// Runs `function` with `args`; `deprecated` is the old name it was called
+/// by, which warns first.
+pub fn run(ctx: &mut Ctx, function: &Function, deprecated: Option<&str>, args: &Args) -> Outcome {
+    if let Some(old) = deprecated {
+        crate::bashio::log::warning(
+            ctx,
+            format!("{old} is deprecated, use {} instead.", function.name),
+        );
+    }
+    let result = table::call(ctx, function, args);
+    ctx.flush();
+    match result {
+        Ok(code) | Err(Stop::Abort(code)) => Outcome::Status(code),
+        Err(Stop::Exit(code)) => Outcome::Exit(code),
+    }
+}

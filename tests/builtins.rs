@@ -1,0 +1,338 @@
+//! Scripts whose bashio calls run as bash builtins, next to the same scripts
+//! with every call a function that runs the binary (`BASHIO_BUILTINS=0`):
+//! the two modes must be indistinguishable to a script, and a builtin must
+//! leave bash's process as it found it.
+
+mod util;
+
+use std::os::unix::fs::symlink;
+use util::*;
+
+fn supervisor() -> MockSupervisor {
+    MockSupervisor::start(World::default_world()).expect("mock supervisor")
+}
+
+/// Runs `body` in each mode, each against a fresh mock Supervisor; `setup`
+/// prepares the sandbox (extra variables, a wrong token...).
+fn in_both_modes(body: &str, setup: impl Fn(&Sandbox)) -> [(Run, Vec<String>); 2] {
+    ["1", "0"].map(|mode| {
+        let mock = supervisor();
+        let sandbox = Sandbox::with_supervisor(&mock);
+        setup(&sandbox);
+        sandbox.env("BASHIO_BUILTINS", mode);
+        let mut run = sandbox.run_script(body);
+        let root = sandbox.root.path().display().to_string();
+        for text in [&mut run.stdout, &mut run.stderr] {
+            *text = text
+                .replace(&root, "{SANDBOX}")
+                .replace(mock.url(), "{SUPERVISOR}");
+        }
+        (run, requests(&mock))
+    })
+}
+
+fn assert_same(body: &str, setup: impl Fn(&Sandbox)) -> Run {
+    let [(builtins, builtin_requests), (functions, function_requests)] = in_both_modes(body, setup);
+    assert_eq!(builtins.stdout, functions.stdout, "stdout of:\n{body}");
+    assert_eq!(builtins.stderr, functions.stderr, "stderr of:\n{body}");
+    assert_eq!(builtins.status, functions.status, "status of:\n{body}");
+    assert_eq!(builtin_requests, function_requests, "requests of:\n{body}");
+    builtins
+}
+
+#[test]
+fn scripts_get_builtins_and_fall_back_to_functions() {
+    let sandbox = Sandbox::new();
+    let body =
+        "echo \"${__BASHIO_MODE}\"; type -t bashio::config bashio::addon.port bashio::log.level\n";
+    let run = sandbox.run_script(body);
+    assert_eq!(run.stdout, "builtins\nbuiltin\nbuiltin\nfunction\n");
+
+    sandbox.env("BASHIO_BUILTINS", "0");
+    let run = sandbox.run_script(body);
+    assert_eq!(run.stdout, "functions\nfunction\nfunction\nfunction\n");
+
+    // A binary with no library beside it: functions, silently.
+    let bare = Sandbox::new();
+    let lone = bare.path("lone");
+    std::fs::create_dir_all(&lone).expect("dir");
+    std::fs::copy(binary(), lone.join("bashio")).expect("copy binary");
+    let script = bare.file(
+        "script.sh",
+        &format!("#!{}\n{body}", lone.join("bashio").display()),
+    );
+    let run = bare.exec(&script, &[]);
+    assert_eq!(run.stderr, "");
+    assert_eq!(run.stdout, "functions\nfunction\nfunction\nfunction\n");
+}
+
+#[test]
+fn a_library_from_another_build_is_refused() {
+    let sandbox = Sandbox::new();
+    let dir = sandbox.path("other");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::copy(binary(), dir.join("bashio")).expect("copy binary");
+    // Any shared object that is not this build's library: it has none of
+    // the names, so the readiness check cannot even be enabled.
+    let other = [
+        "/lib/x86_64-linux-gnu/libm.so.6",
+        "/usr/lib/libm.so.6",
+        "/lib/libm.so.6",
+    ]
+    .into_iter()
+    .find(|p| std::path::Path::new(p).exists())
+    .expect("a libm to stand in for a foreign library");
+    symlink(other, dir.join("libbashio.so")).expect("link");
+    let script = sandbox.file(
+        "script.sh",
+        &format!(
+            "#!{}\necho \"${{__BASHIO_MODE}}\"\nbashio::var.true true && echo ok\n",
+            dir.join("bashio").display()
+        ),
+    );
+    let run = sandbox.exec(&script, &[]);
+    assert_eq!(
+        (run.stdout.as_str(), run.stderr.as_str()),
+        ("functions\nok\n", "")
+    );
+}
+
+#[test]
+fn version_says_which_mode_scripts_get() {
+    let run = util::run(std::process::Command::new(binary()).arg("--version"));
+    let library = binary().with_file_name("libbashio.so");
+    assert_eq!(
+        run.stdout,
+        format!(
+            "bashio {}\nscripts run with: builtins ({})\n",
+            env!("CARGO_PKG_VERSION"),
+            library.display()
+        )
+    );
+    let run = util::run(
+        std::process::Command::new(binary())
+            .arg("--version")
+            .env("BASHIO_BUILTINS", "0"),
+    );
+    assert!(run
+        .stdout
+        .ends_with("scripts run with: functions (BASHIO_BUILTINS=0)\n"));
+}
+
+/// A failing request inside every context bash treats differently under
+/// errexit: the builtin learns its context only on that error path.
+#[test]
+fn errexit_contexts_match_the_function_library() {
+    let contexts = [
+        ("bare", "bashio::config.true ssl; echo after"),
+        (
+            "if",
+            "if bashio::config.true ssl; then echo then; else echo \"else $?\"; fi; echo after",
+        ),
+        (
+            "or",
+            "bashio::config.true ssl || echo \"or $?\"; echo after",
+        ),
+        ("and", "bashio::config.true ssl && echo and; echo after"),
+        ("not", "! bashio::config.true ssl; echo \"not $?\""),
+        (
+            "while",
+            "while bashio::config.true ssl; do echo loop; done; echo after",
+        ),
+        ("assign", "x=$(bashio::config ssl); echo \"x=$x\""),
+        (
+            "assign in if",
+            "if x=$(bashio::config ssl); then echo t; else echo \"e $?\"; fi",
+        ),
+        (
+            "local in function",
+            "f() { local x; x=$(bashio::config ssl); echo \"in f $x\"; }; f; echo after",
+        ),
+        (
+            "function",
+            "f() { bashio::config.true ssl; echo in-f; }; f; echo after",
+        ),
+        (
+            "function in if",
+            "f() { bashio::config.true ssl; echo in-f; }; if f; then echo t; fi; echo after",
+        ),
+        (
+            "function after ||",
+            "f() { bashio::config.true ssl; echo in-f; }; f || echo \"f $?\"; echo after",
+        ),
+        (
+            "subshell after ||",
+            "( bashio::config.true ssl; echo in-sub ) || echo \"sub $?\"; echo after",
+        ),
+        (
+            "pipeline",
+            "bashio::config.true ssl | cat; echo \"pipe ${PIPESTATUS[*]}\"",
+        ),
+        (
+            "set +e",
+            "set +e; bashio::config.true ssl; echo \"after $?\"",
+        ),
+        (
+            "eval in if",
+            "if eval 'bashio::config.true ssl'; then echo t; else echo e; fi",
+        ),
+        (
+            "err trap",
+            "trap 'echo \"ERR $?\"' ERR; bashio::config.true ssl; echo after",
+        ),
+        (
+            "exit trap",
+            "trap 'echo \"EXIT $?\"' EXIT; bashio::config.true ssl; echo after",
+        ),
+    ];
+    for (name, body) in contexts {
+        let run = assert_same(body, |s| {
+            s.env("SUPERVISOR_TOKEN", "not-the-token");
+        });
+        assert!(
+            run.stdout
+                .contains("Unable to authenticate with the API, permission denied"),
+            "{name}: {}",
+            run.stdout
+        );
+    }
+    // Two of them spelled out, as bashio has them.
+    let [(bare, _), _] = in_both_modes("bashio::config.true ssl; echo after", |s| {
+        s.env("SUPERVISOR_TOKEN", "not-the-token");
+    });
+    assert_eq!(
+        (bare.stdout.as_str(), bare.status),
+        (
+            error("Unable to authenticate with the API, permission denied").as_str(),
+            1
+        )
+    );
+    let [(in_if, _), _] = in_both_modes(
+        "if bashio::config.true ssl; then echo then; else echo \"else $?\"; fi",
+        |s| {
+            s.env("SUPERVISOR_TOKEN", "not-the-token");
+        },
+    );
+    assert_eq!(
+        in_if.stdout,
+        format!(
+            "{}{}else 1\n",
+            error("Unable to authenticate with the API, permission denied"),
+            error("Failed to get addon config from Supervisor API")
+        )
+    );
+}
+
+#[test]
+fn exit_traps_and_status_behave_as_functions_do() {
+    let body = r#"
+trap 'echo "EXIT trap saw $?"' EXIT
+value=$(bashio::exit.nok "inside a capture"; echo unreachable) || echo "capture ended with $?"
+echo "value=[${value}]"
+( bashio::exit.die_if_empty "" "in a subshell"; echo unreachable ) || echo "subshell ended with $?"
+bashio::var.false true || echo "status $?"
+f() { bashio::exit.ok; echo unreachable; }
+f
+echo unreachable
+"#;
+    let run = assert_same(body, |_| {});
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{}capture ended with 1\nvalue=[]\n{}subshell ended with 1\nstatus 1\nEXIT trap saw 0\n",
+            fatal("inside a capture"),
+            fatal("in a subshell")
+        )
+    );
+    assert_eq!(run.status, 0);
+}
+
+#[test]
+fn output_keeps_its_order_with_bashs_own() {
+    let body = r#"
+echo one; printf two; bashio::log.info three; printf 'four\n'
+bashio::config 'database.host'; echo; echo five >&2; bashio::log.error six >&2
+bashio::jq '{"a":1}' '.a'; printf '%s\n' seven
+"#;
+    let run = assert_same(body, |_| {});
+    assert_eq!(
+        run.stdout,
+        format!(
+            "one\ntwo{}four\ncore-mariadb\n{}1\nseven\n",
+            info("three"),
+            error("six")
+        )
+    );
+}
+
+#[test]
+fn variables_set_for_the_caller_and_trace_lines_are_the_same() {
+    let body = r#"
+bashio::log.level trace
+bashio::config 'database.port' >/dev/null
+bashio::var.has_value "x" && echo "has value"
+bashio::log.level info
+bashio::log.debug hidden
+bashio::contenv.set GREETING hello
+echo "GREETING=${GREETING}"
+bashio::addon.port 80 >/dev/null; bashio::addon.port 80 >/dev/null
+"#;
+    let run = assert_same(body, |_| {});
+    assert!(run.stdout.contains("TRACE: bashio::config database.port"));
+    assert!(run.stdout.contains("GREETING=hello\n"));
+    assert_eq!(
+        run.stdout
+            .matches("bashio::addon.port is deprecated")
+            .count(),
+        1
+    );
+}
+
+/// bash forks right after many builtin calls: a call must leave no thread,
+/// no descriptor and no signal mask behind, in the shell or its children.
+#[test]
+fn no_thread_or_descriptor_outlives_a_call() {
+    let mock = supervisor();
+    let sandbox = Sandbox::with_supervisor(&mock);
+    let run = sandbox.run_script(
+        r#"
+state() { echo "threads=$(ls /proc/$$/task | wc -l) fds=$(ls /proc/$$/fd | sort -n | tr '\n' ' ') mask=$(grep SigBlk /proc/$$/status)"; }
+before=$(state)
+bashio::config 'database.host' >/dev/null
+bashio::config 'logins | length' >/dev/null
+bashio::supervisor.ping >/dev/null
+bashio::app.name >/dev/null
+bashio::jq '[1,2,3]' 'map(. * 2) | add' >/dev/null
+bashio::log.info "calls made"
+after=$(state)
+[[ "${before}" == "${after}" ]] && echo "same state" || echo "before: ${before}, after: ${after}"
+( echo "child threads=$(ls /proc/${BASHPID}/task | wc -l)" )
+"#,
+    );
+    assert_eq!(run.stderr, "");
+    assert_eq!(
+        run.stdout,
+        format!("{}same state\nchild threads=1\n", info("calls made"))
+    );
+    assert_eq!(run.status, 0);
+}
+
+/// 10,000 calls, in a shell that lives on: its memory does not grow.
+#[test]
+fn memory_stays_flat_over_ten_thousand_calls() {
+    let mock = supervisor();
+    let sandbox = Sandbox::with_supervisor(&mock);
+    let run = sandbox.run_script(
+        r#"
+rss() { awk '/^VmRSS/ {print $2}' /proc/$$/status; }
+i=0; while ((i++ < 500)); do bashio::var.true true; bashio::config 'database.host' >/dev/null; done
+before=$(rss)
+i=0; while ((i++ < 8000)); do bashio::var.true true; bashio::string.upper abc >/dev/null; done
+i=0; while ((i++ < 2000)); do bashio::config 'database.host' >/dev/null; done
+after=$(rss)
+echo "growth=$((after - before))" >&2
+(( after - before < 1024 )) && echo flat
+"#,
+    );
+    assert_eq!(run.stdout, "flat\n", "{}", run.stderr);
+}
