@@ -107,18 +107,17 @@ fi
 export LOG_FD
 
 # Calls one function of the binary, telling it whether errexit is in force
-# here: bash ignores errexit inside conditions (if, while, ||, &&, !) and
-# under `set +e`, and bashio's functions then go on past a failing command.
-# Only where errexit applies does bash run an ERR trap, so a subshell with
-# one set answers exactly; `local` keeps the probe's own status from counting.
-# (A probe without the fork would have to borrow the script's ERR trap, and
-# no builtin tells a function which trap the script has without a fork.)
+# here: bash ignores it inside conditions (if, while, ||, &&, !), inside
+# `eval` or `source` run as one, and under `set +e`; bashio's functions then
+# go on past a failing command. A subshell that fails with errexit's own
+# rules answers exactly (its ERR trap is off so that the script's does not
+# run); `local` keeps the probe's own status from counting.
 __bashio_call() {
     local __bashio_errexit=0
     if [[ $- == *e* ]]; then
         # shellcheck disable=SC2155
-        local __bashio_probe=$(builtin trap 'echo 1' ERR; false)
-        __bashio_errexit=${__bashio_probe:-0}
+        local __bashio_probe=$(builtin trap '' ERR; false; echo 0)
+        __bashio_errexit=${__bashio_probe:-1}
     fi
     __bashio_exec "${__bashio_errexit}" "$@"
 }

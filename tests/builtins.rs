@@ -54,6 +54,7 @@ fn scripts_get_builtins_and_fall_back_to_functions() {
 
     // A binary with no library beside it: functions, silently.
     let bare = Sandbox::new();
+    bare.env("BASHIO_BUILTINS", "1");
     let lone = bare.path("lone");
     std::fs::create_dir_all(&lone).expect("dir");
     std::fs::copy(binary(), lone.join("bashio")).expect("copy binary");
@@ -69,6 +70,7 @@ fn scripts_get_builtins_and_fall_back_to_functions() {
 #[test]
 fn a_library_from_another_build_is_refused() {
     let sandbox = Sandbox::new();
+    sandbox.env("BASHIO_BUILTINS", "1");
     let dir = sandbox.path("other");
     std::fs::create_dir_all(&dir).expect("dir");
     std::fs::copy(binary(), dir.join("bashio")).expect("copy binary");
@@ -99,7 +101,11 @@ fn a_library_from_another_build_is_refused() {
 
 #[test]
 fn version_says_which_mode_scripts_get() {
-    let run = util::run(std::process::Command::new(binary()).arg("--version"));
+    let run = util::run(
+        std::process::Command::new(binary())
+            .arg("--version")
+            .env("BASHIO_BUILTINS", "1"),
+    );
     let library = binary().with_file_name("libbashio.so");
     assert_eq!(
         run.stdout,
@@ -294,6 +300,7 @@ bashio::addon.port 80 >/dev/null; bashio::addon.port 80 >/dev/null
 fn no_thread_or_descriptor_outlives_a_call() {
     let mock = supervisor();
     let sandbox = Sandbox::with_supervisor(&mock);
+    sandbox.env("BASHIO_BUILTINS", "1");
     let run = sandbox.run_script(
         r#"
 state() { echo "threads=$(ls /proc/$$/task | wc -l) fds=$(ls /proc/$$/fd | sort -n | tr '\n' ' ') mask=$(grep SigBlk /proc/$$/status)"; }
@@ -322,6 +329,7 @@ after=$(state)
 fn memory_stays_flat_over_ten_thousand_calls() {
     let mock = supervisor();
     let sandbox = Sandbox::with_supervisor(&mock);
+    sandbox.env("BASHIO_BUILTINS", "1");
     let run = sandbox.run_script(
         r#"
 rss() { awk '/^VmRSS/ {print $2}' /proc/$$/status; }

@@ -35,6 +35,7 @@ fn install_run_reinstall_and_uninstall() {
 
     // An image's script, its shebang pointed into the prefix, runs through the links.
     sandbox.env("PATH", &format!("{prefix_text}/usr/bin:/usr/bin:/bin"));
+    sandbox.env("BASHIO_BUILTINS", "1");
     let script = sandbox.file(
         "run.sh",
         &format!(
@@ -50,7 +51,7 @@ fn install_run_reinstall_and_uninstall() {
         ),
     );
     assert_eq!(
-        run(&mut Command::new(&sourced)).stdout,
+        run(Command::new(&sourced).env("BASHIO_BUILTINS", "1")).stdout,
         "{\"a\":\"b\"}\nbuiltin\n"
     );
     assert!(prefix.join("usr/lib/bashio/libbashio.so").is_file());

@@ -83,6 +83,9 @@ struct Symbols {
     maybe_make_export_env: unsafe extern "C" fn(),
     export_env: *const *const *const c_char,
     exit_immediately_on_error: *const c_int,
+    subshell_environment: *const c_int,
+    comsub_ignore_return: *const c_int,
+    the_printed_command_except_trap: *const *const c_char,
     exit_builtin: unsafe extern "C" fn(*const WordList) -> c_int,
     set_error_trap: unsafe extern "C" fn(*const c_char),
     set_debug_trap: unsafe extern "C" fn(*const c_char),
@@ -131,6 +134,9 @@ fn resolve() -> Option<Symbols> {
             maybe_make_export_env: function(c"maybe_make_export_env")?,
             export_env: lookup(c"export_env")?.cast(),
             exit_immediately_on_error: lookup(c"exit_immediately_on_error")?.cast(),
+            subshell_environment: lookup(c"subshell_environment")?.cast(),
+            comsub_ignore_return: lookup(c"comsub_ignore_return")?.cast(),
+            the_printed_command_except_trap: lookup(c"the_printed_command_except_trap")?.cast(),
             exit_builtin: function(c"exit_builtin")?,
             set_error_trap: function(c"set_error_trap")?,
             set_debug_trap: function(c"set_debug_trap")?,
@@ -222,6 +228,35 @@ pub fn exported() -> Vec<(Vec<u8>, Vec<u8>)> {
 pub fn errexit_option() -> bool {
     // SAFETY: reads an int bash exports.
     symbols().is_some_and(|s| unsafe { *s.exit_immediately_on_error } != 0)
+}
+
+/// The command bash runs or last ran outside a trap (`$BASH_COMMAND`).
+pub fn current_command() -> Vec<u8> {
+    let Some(s) = symbols() else {
+        return Vec::new();
+    };
+    // SAFETY: a C string bash keeps (or NULL).
+    unsafe {
+        let text = *s.the_printed_command_except_trap;
+        if text.is_null() {
+            Vec::new()
+        } else {
+            CStr::from_ptr(text).to_bytes().to_vec()
+        }
+    }
+}
+
+/// `SUBSHELL_COMSUB`: the shell is running a command substitution.
+const SUBSHELL_COMSUB: c_int = 0x04;
+
+/// Whether bash ignores errexit for every command of the command
+/// substitution the builtin runs in (`if x=$(f)`): bash marks them so
+/// itself, from these two variables.
+pub fn comsub_ignores_errexit() -> bool {
+    // SAFETY: reads ints bash exports.
+    symbols().is_some_and(|s| unsafe {
+        *s.subshell_environment & SUBSHELL_COMSUB != 0 && *s.comsub_ignore_return != 0
+    })
 }
 
 /// Whether an INT or a terminating signal arrived and bash wants to act on it.

@@ -127,7 +127,7 @@ fn call_by_name(name: &'static str, args: &Args) -> Outcome {
     };
     let deprecated = deprecated.filter(|_| first_warning(name));
     let mut ctx = Ctx::from_env();
-    ctx.errexit = bash::errexit_option();
+    ctx.errexit = bash::errexit_option() && !bash::comsub_ignores_errexit();
     if ctx.errexit {
         ctx.errexit_probe = Some(probe::errexit_applies);
     }
