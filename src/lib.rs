@@ -10,6 +10,7 @@ pub mod completions;
 pub mod ctx;
 pub mod engine;
 pub mod errors;
+pub mod http;
 pub mod install;
 pub mod interpreter;
 pub mod lint;
