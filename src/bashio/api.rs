@@ -92,10 +92,10 @@ impl Client {
 /// lines bashio writes stay exactly its own.
 pub fn report_failure(ctx: &mut Ctx, method: &str, url: &str, failure: &Failure) {
     ctx.flush();
-    if let Some(line) = failure.error.curl_line() {
+    if let Some(line) = failure.error.curl_line().filter(|_| !ctx.stderr_discarded) {
         eprintln!("{line}");
     }
-    if ctx.settings.log_level >= log::DEBUG {
+    if ctx.settings.log_level >= log::DEBUG && !ctx.stderr_discarded {
         let tries = match failure.tries {
             1 => String::new(),
             n => format!(" ({n} tries)"),

@@ -13,6 +13,8 @@ mod error;
 mod request;
 mod response;
 mod socket;
+#[cfg(test)]
+mod tests;
 mod tls;
 mod url;
 

@@ -14,9 +14,13 @@ pub type Stream = rustls::StreamOwned<rustls::ClientConnection, Socket>;
 
 /// The client configuration: TLS 1.2 and 1.3, webpki's roots.
 pub fn config() -> Result<Arc<rustls::ClientConfig>, Error> {
-    let roots = rustls::RootCertStore {
+    config_with(rustls::RootCertStore {
         roots: webpki_roots::TLS_SERVER_ROOTS.to_vec(),
-    };
+    })
+}
+
+/// The same, trusting ROOTS.
+pub fn config_with(roots: rustls::RootCertStore) -> Result<Arc<rustls::ClientConfig>, Error> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
