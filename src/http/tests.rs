@@ -85,15 +85,13 @@ fn only_gets_that_never_connected_are_tried_again() {
     let began = Instant::now();
     let failure = Client::new()
         .send("GET", "http://127.0.0.1:9/x", &[], None, &limits)
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert!(matches!(failure.error, Error::Connect { .. }));
     assert_eq!(failure.tries, 3);
     assert!(began.elapsed() >= Duration::from_millis(1500));
     let failure = Client::new()
         .send("POST", "http://127.0.0.1:9/x", &[], Some(b"{}"), &limits)
-        .err()
-        .expect("refused");
+        .expect_err("refused");
     assert_eq!(failure.tries, 1);
 }
 
@@ -182,8 +180,7 @@ fn https_with_an_unknown_certificate_is_curls_error_60() {
             None,
             &Limits::default(),
         )
-        .err()
-        .expect("refused certificate");
+        .expect_err("refused certificate");
     assert!(
         matches!(
             failure.error,
