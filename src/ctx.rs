@@ -184,6 +184,8 @@ pub struct Ctx {
     stdout: io::BufWriter<io::Stdout>,
     log_sink: LogSink,
     http: Option<crate::bashio::api::Client>,
+    /// Whether stderr is discarded where the call stands (`f 2>/dev/null`).
+    pub stderr_discarded: bool,
     /// Secret values met so far, hidden in later debug and trace lines.
     pub secrets: crate::bashio::log_redact::Known,
     /// Asks where the call was made whether errexit is really in force there,
@@ -202,6 +204,7 @@ impl Ctx {
             stdout: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
             log_sink: log_sink_from_env(),
             http: None,
+            stderr_discarded: false,
             secrets: Default::default(),
             errexit_probe: None,
         }
@@ -304,6 +307,16 @@ impl Ctx {
         self.captures.push(Vec::new());
         let result = f(self);
         self.captures.pop();
+        result
+    }
+
+    /// Runs `f` with stderr discarded (`f 2>/dev/null`): what the call
+    /// itself would print there (curl's lines) is left out.
+    pub fn without_stderr(&mut self, f: impl FnOnce(&mut Ctx) -> Ret) -> Ret {
+        let saved = self.stderr_discarded;
+        self.stderr_discarded = true;
+        let result = f(self);
+        self.stderr_discarded = saved;
         result
     }
 

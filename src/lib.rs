@@ -13,6 +13,7 @@ pub mod ctx;
 pub mod engine;
 pub mod env;
 pub mod errors;
+pub mod http;
 pub mod install;
 pub mod interpreter;
 pub mod lint;

@@ -6,6 +6,8 @@
 mod util;
 
 use std::os::unix::fs::symlink;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::time::{Duration, Instant};
 use util::*;
 
 fn supervisor() -> MockSupervisor {
@@ -343,4 +345,65 @@ echo "growth=$((after - before))" >&2
 "#,
     );
     assert_eq!(run.stdout, "flat\n", "{}", run.stderr);
+}
+
+/// Runs `body` with its request to the options hanging, sends `signal` to
+/// the script's process group (or to bash alone) after half a second, and
+/// returns what it printed, its status and how long it took.
+fn signalled(mode: &str, body: &str, signal: i32, group: bool) -> (String, i32, Duration) {
+    let mock = supervisor();
+    mock.set_fault("/addons/self/options/config", Fault::Hang);
+    let sandbox = Sandbox::with_supervisor(&mock);
+    sandbox
+        .env("BASHIO_BUILTINS", mode)
+        .env("BASHIO_API_TIMEOUT", "3");
+    let script = sandbox.script(body);
+    let mut child = std::process::Command::new(&script)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("BASHIO_CONTENV_DIR", sandbox.path("contenv"))
+        .current_dir(sandbox.root.path())
+        .process_group(0)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start the script");
+    let started = Instant::now();
+    std::thread::sleep(Duration::from_millis(500));
+    let pid = child.id() as i32;
+    // SAFETY: signals the script's own process (group), started above.
+    unsafe { libc::kill(if group { -pid } else { pid }, signal) };
+    let out = child.wait_with_output().expect("wait for the script");
+    let status = out
+        .status
+        .code()
+        .unwrap_or_else(|| 128 + out.status.signal().unwrap_or(0));
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        status,
+        started.elapsed(),
+    )
+}
+
+/// Ctrl-C during a request that never ends stops the script at once, as it
+/// stops the curl a function would be waiting for; a trapped TERM waits for
+/// the call to end, then runs its trap, as bash does around a child.
+#[test]
+fn signals_during_a_call_act_as_for_a_function() {
+    for mode in ["1", "0"] {
+        let (out, status, took) = signalled(
+            mode,
+            "bashio::config 'database.host'\necho after\n",
+            libc::SIGINT,
+            true,
+        );
+        assert_eq!((out.as_str(), status), ("", 130), "mode {mode}");
+        assert!(took < Duration::from_secs(2), "mode {mode}: {took:?}");
+    }
+    let body = "trap 'echo \"TERM trapped\"' TERM\nbashio::config 'database.host' || echo \"failed $?\"\necho after\n";
+    let [builtins, functions] = ["1", "0"].map(|mode| signalled(mode, body, libc::SIGTERM, false));
+    assert_eq!(builtins.0, functions.0);
+    assert_eq!(builtins.1, functions.1);
+    assert!(builtins.0.contains("TERM trapped\n"), "{}", builtins.0);
 }

@@ -26,8 +26,9 @@
 //!
 //! Output is compared after replacing the sandbox's directory with
 //! `{SANDBOX}` and the mock's URL with `{SUPERVISOR}`, which differ per run.
-//! stderr is kept in the expected files for information only: curl's and
-//! jq's messages are not part of the contract.
+//! Of stderr only curl's lines (`curl: (7) Failed to connect ...`, timings
+//! left out) are compared, since bashio shows them; the rest (jq's messages)
+//! is kept in the expected files for information only.
 
 mod util;
 
@@ -471,10 +472,20 @@ fn same_stdout(case: &Case, expected: &str, actual: &str) -> bool {
             .all(|(o, t)| matches_redacted(o, t))
 }
 
+/// The lines curl printed (bashio runs it with `--show-error`).
+fn curl_lines(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|line| line.starts_with("curl: ("))
+        .collect()
+}
+
 fn compare(case: &Case, expected: &Outcome, actual: &Outcome) -> Option<String> {
+    let same_curl = curl_lines(&expected.stderr) == curl_lines(&actual.stderr);
     if same_stdout(case, &expected.stdout, &actual.stdout)
         && expected.status == actual.status
         && expected.requests == actual.requests
+        && same_curl
     {
         return None;
     }
@@ -506,6 +517,16 @@ fn compare(case: &Case, expected: &Outcome, actual: &Outcome) -> Option<String> 
             &render(&expected.requests),
             &render(&actual.requests),
         ));
+    }
+    if !same_curl {
+        let _ = writeln!(report, "  curl's lines (- bashio, + ours):");
+        let text = |stderr: &str| -> String {
+            curl_lines(stderr)
+                .iter()
+                .map(|l| format!("{l}\n"))
+                .collect()
+        };
+        report.push_str(&line_diff(&text(&expected.stderr), &text(&actual.stderr)));
     }
     if !actual.stderr.is_empty() {
         let _ = writeln!(report, "  our stderr:");

@@ -577,16 +577,24 @@ fn mock_with_schema() -> MockSupervisor {
     mock
 }
 
-fn post(mock: &MockSupervisor, path: &str, body: &str) -> (u16, Value) {
-    let response = reqwest::blocking::Client::new()
-        .post(format!("{}{path}", mock.url()))
-        .bearer_auth(mock.token())
-        .body(body.to_string())
-        .send()
+/// METHOD PATH with the mock's token, through bashio's own HTTP client.
+fn request(mock: &MockSupervisor, method: &str, path: &str, body: Option<&str>) -> (u16, Value) {
+    let authorization = format!("Bearer {}", mock.token());
+    let response = bashio::http::Client::new()
+        .send(
+            method,
+            &format!("{}{path}", mock.url()),
+            &[("Authorization", authorization.as_str())],
+            body.map(str::as_bytes),
+            &bashio::http::Limits::default(),
+        )
         .expect("request");
-    let status = response.status().as_u16();
-    let text = response.text().expect("answer");
-    (status, serde_json::from_str(&text).expect("JSON answer"))
+    let value = serde_json::from_slice(&response.body).expect("JSON answer");
+    (response.status, value)
+}
+
+fn post(mock: &MockSupervisor, path: &str, body: &str) -> (u16, Value) {
+    request(mock, "POST", path, Some(body))
 }
 
 #[test]
@@ -647,13 +655,7 @@ fn the_mock_validates_options_like_the_supervisor() {
         json!({"message": "", "valid": true, "pwned": false})
     );
     // The raw schema is never part of what the Supervisor shows.
-    let info = reqwest::blocking::Client::new()
-        .get(format!("{}/addons/self/info", mock.url()))
-        .bearer_auth(mock.token())
-        .send()
-        .and_then(|response| response.text())
-        .unwrap();
-    let info: Value = serde_json::from_str(&info).unwrap();
+    let (_, info) = request(&mock, "GET", "/addons/self/info", None);
     assert!(info["data"].get("config_schema").is_none());
     assert!(info["data"]["schema"].is_array());
 }

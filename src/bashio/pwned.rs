@@ -44,10 +44,9 @@ fn pwned(ctx: &mut Ctx, password: &[u8]) -> Ret {
         .to_uppercase();
     let url = format!("{}/{}", ctx.settings.hibp_endpoint, &hash[..5]);
     let (status, body) = match ctx.http().get_plain(&url) {
-        Ok(reply) => reply,
-        Err(reason) => {
-            eprintln!("bashio: unable to reach {url}: {reason}");
-            log::debug(ctx, "\n000");
+        Ok(response) => (response.status, response.body),
+        Err(failure) => {
+            super::api::report_failure(ctx, "GET", &url, &failure);
             log::error(ctx, "Something went wrong contacting the HIBP API");
             return NOK;
         }

@@ -59,7 +59,10 @@ fn services(ctx: &mut Ctx, args: &Args) -> Ret {
 fn available(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::services.available", args);
     let resource = format!("/services/{}", args.str(0));
-    let ok = ctx.cond(|c| c.quiet(|c| api::supervisor(c, "GET", &resource, b"", "")))?;
+    // bashio: `bashio::api.supervisor GET ... >/dev/null 2>&1`.
+    let ok = ctx.cond(|c| {
+        c.quiet(|c| c.without_stderr(|c| api::supervisor(c, "GET", &resource, b"", "")))
+    })?;
     status(ok)
 }
 

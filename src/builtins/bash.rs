@@ -86,6 +86,8 @@ struct Symbols {
     subshell_environment: *const c_int,
     comsub_ignore_return: *const c_int,
     the_printed_command_except_trap: *const *const c_char,
+    pending_traps: *mut c_int,
+    trapped_signal_received: *mut c_int,
     exit_builtin: unsafe extern "C" fn(*const WordList) -> c_int,
     set_error_trap: unsafe extern "C" fn(*const c_char),
     set_debug_trap: unsafe extern "C" fn(*const c_char),
@@ -137,6 +139,8 @@ fn resolve() -> Option<Symbols> {
             subshell_environment: lookup(c"subshell_environment")?.cast(),
             comsub_ignore_return: lookup(c"comsub_ignore_return")?.cast(),
             the_printed_command_except_trap: lookup(c"the_printed_command_except_trap")?.cast(),
+            pending_traps: lookup(c"pending_traps")?.cast(),
+            trapped_signal_received: lookup(c"trapped_signal_received")?.cast(),
             exit_builtin: function(c"exit_builtin")?,
             set_error_trap: function(c"set_error_trap")?,
             set_debug_trap: function(c"set_debug_trap")?,
@@ -287,6 +291,23 @@ pub fn set_probe_traps(err: &CStr, debug: &CStr, ret: &CStr, exit: &CStr) {
 pub fn exit_trap_pending() -> bool {
     // SAFETY: signal_is_trapped only reads bash's table of traps.
     symbols().is_some_and(|s| unsafe { (s.signal_is_trapped)(0) } != 0)
+}
+
+/// Signals on Linux (`_NSIG`, glibc and musl): the length of bash's
+/// `pending_traps` array.
+const SIGNALS: usize = 65;
+
+/// Forgets the traps of signals that arrived but have not run yet: they
+/// belong to the shell that received them, not to a copy of it.
+pub fn forget_pending_traps() {
+    let Some(s) = symbols() else {
+        return;
+    };
+    // SAFETY: pending_traps is bash's int array of one count per signal.
+    unsafe {
+        std::ptr::write_bytes(s.pending_traps, 0, SIGNALS);
+        *s.trapped_signal_received = 0;
+    }
 }
 
 /// Exits the current (sub)shell with `status` as the `exit` builtin does:

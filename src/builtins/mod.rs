@@ -56,6 +56,9 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
         var: bash::variable,
         vars: bash::exported,
     });
+    // A signal bash wants to act on (INT, or a trapped TERM) ends a request
+    // at once, as it would end the curl a function runs.
+    crate::http::set_stop_hook(bash::signal_pending);
     std::panic::set_hook(Box::new(|info| {
         let message = info
             .payload()

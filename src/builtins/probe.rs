@@ -116,6 +116,7 @@ fn become_probe(verdict_fd: i32) {
             }
         }
     }
+    bash::forget_pending_traps();
     bash::set_probe_traps(
         c"__bashio_probe_exit err",
         c"__bashio_probe_exit debug \"$?\"",
