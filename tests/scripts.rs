@@ -314,6 +314,8 @@ bashio::services.available mysql || echo "no mysql"
 #[test]
 fn arguments_stay_out_of_process_arguments() {
     let sandbox = Sandbox::new();
+    // Calls as processes: builtins start none.
+    sandbox.env("BASHIO_BUILTINS", "0");
     // A stand-in for the binary that records the argv it was given.
     let recorder = sandbox.file(
         "bin/recorder",
