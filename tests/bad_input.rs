@@ -324,11 +324,11 @@ fn rows() -> Vec<Row> {
 #[test]
 fn every_bad_input_gets_its_documented_answer() {
     let mut failures = Vec::new();
+    let timing = regex::Regex::new(r"after \d+ ms").expect("pattern");
     for row in rows() {
         let sandbox = Sandbox::new();
         let run = (row.action)(&sandbox);
         let expected = (row.status, (row.stdout)(&sandbox), (row.stderr)(&sandbox));
-        let timing = regex::Regex::new(r"after \d+ ms").expect("pattern");
         let stderr = timing.replace_all(&run.stderr, "after N ms").into_owned();
         let got = (run.status, run.stdout.clone(), stderr);
         if got != expected {
