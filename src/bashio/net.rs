@@ -2,13 +2,16 @@
 //! runs `timeout T bash -c 'until echo > /dev/tcp/HOST/PORT; do sleep 0.5;
 //! done'`; this connects in-process the same way (every address the name
 //! resolves to, a newline sent on success, a retry every half second) until
-//! the same deadline, and like bashio it always succeeds.
+//! the same deadline, and like bashio it always succeeds. Its waits are the
+//! HTTP client's (`poll`), so a signal the embedding asks to stop on ends
+//! the wait at once.
 
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret, OK};
+use crate::http::socket::{is_stopped, pause, Socket};
 use crate::table::{Body::*, Function};
 use std::io::Write;
-use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6, TcpStream};
+use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 use std::time::{Duration, Instant};
 
 pub const FUNCTIONS: &[Function] = &[Function::new(
@@ -36,41 +39,53 @@ fn wait_for(ctx: &mut Ctx, args: &Args) -> Ret {
     let path = format!("{host}/{port}");
     let (host, service) = path.split_once('/').unwrap_or((&path, ""));
     loop {
-        if reachable(host, service, deadline) {
-            return OK;
+        match reachable(host, service, deadline) {
+            Reach::Yes | Reach::Stopped => return OK,
+            Reach::No => {}
         }
-        match deadline {
-            None => std::thread::sleep(RETRY),
+        let wait = match deadline {
+            None => RETRY,
             Some(deadline) => {
                 let left = deadline.saturating_duration_since(Instant::now());
                 if left.is_zero() {
                     return OK;
                 }
-                std::thread::sleep(RETRY.min(left));
+                RETRY.min(left)
             }
+        };
+        if pause(wait).is_err() {
+            return OK;
         }
     }
 }
 
+enum Reach {
+    Yes,
+    No,
+    /// A signal came and the embedding asked to stop.
+    Stopped,
+}
+
 /// `echo > /dev/tcp/HOST/SERVICE`: connects to the first address that
 /// accepts and writes a newline, within the deadline.
-fn reachable(host: &str, service: &str, deadline: Option<Instant>) -> bool {
+fn reachable(host: &str, service: &str, deadline: Option<Instant>) -> Reach {
     for address in resolve(host, service) {
-        let stream = match deadline {
-            None => TcpStream::connect(address),
-            Some(deadline) => {
-                let left = deadline.saturating_duration_since(Instant::now());
-                if left.is_zero() {
-                    return false;
+        if deadline.is_some_and(|deadline| Instant::now() >= deadline) {
+            return Reach::No;
+        }
+        match Socket::connect(&address, deadline, deadline) {
+            Ok(mut socket) => {
+                return match socket.write_all(b"\n") {
+                    Ok(()) => Reach::Yes,
+                    Err(e) if is_stopped(&e) => Reach::Stopped,
+                    Err(_) => Reach::No,
                 }
-                TcpStream::connect_timeout(&address, left)
             }
-        };
-        if let Ok(mut stream) = stream {
-            return stream.write_all(b"\n").is_ok();
+            Err(e) if is_stopped(&e) => return Reach::Stopped,
+            Err(_) => {}
         }
     }
-    false
+    Reach::No
 }
 
 /// The addresses getaddrinfo gives for HOST and SERVICE (a port number or a

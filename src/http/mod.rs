@@ -12,7 +12,7 @@
 mod error;
 mod request;
 mod response;
-mod socket;
+pub(crate) mod socket;
 #[cfg(test)]
 mod tests;
 mod tls;

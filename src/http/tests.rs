@@ -15,9 +15,9 @@ fn stop_flag() -> bool {
 
 extern "C" fn ignore(_: libc::c_int) {}
 
-/// GET URL in a thread, signalled with SIGUSR1 every 100 ms from 200 ms
-/// on until it ends: the error and how long it took.
-fn signalled_get(url: &str, total: Duration) -> (Error, Duration) {
+/// Runs WORK in a thread, signalled with SIGUSR1 every 100 ms from 200 ms
+/// on until it ends: its result and how long it took.
+fn signalled<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> (T, Duration) {
     // SAFETY: a handler that does nothing, installed without SA_RESTART.
     unsafe {
         let mut action: libc::sigaction = std::mem::zeroed();
@@ -26,16 +26,11 @@ fn signalled_get(url: &str, total: Duration) -> (Error, Duration) {
         libc::sigaction(libc::SIGUSR1, &action, std::ptr::null_mut());
     }
     let (sender, receiver) = mpsc::channel();
-    let url = url.to_string();
     let worker = std::thread::spawn(move || {
         // SAFETY: pthread_self has no preconditions.
         let _ = sender.send(unsafe { libc::pthread_self() });
         let began = Instant::now();
-        let limits = Limits {
-            total: Some(total),
-            ..Limits::default()
-        };
-        let result = Client::new().send("GET", &url, &[], None, &limits);
+        let result = work();
         (result, began.elapsed())
     });
     let thread = receiver.recv().expect("worker's id");
@@ -45,7 +40,19 @@ fn signalled_get(url: &str, total: Duration) -> (Error, Duration) {
         unsafe { libc::pthread_kill(thread, libc::SIGUSR1) };
         std::thread::sleep(Duration::from_millis(100));
     }
-    let (result, took) = worker.join().expect("worker");
+    worker.join().expect("worker")
+}
+
+/// GET URL with a time limit, signalled: the error and how long it took.
+fn signalled_get(url: &str, total: Duration) -> (Error, Duration) {
+    let url = url.to_string();
+    let (result, took) = signalled(move || {
+        let limits = Limits {
+            total: Some(total),
+            ..Limits::default()
+        };
+        Client::new().send("GET", &url, &[], None, &limits)
+    });
     match result {
         Ok(response) => panic!("an answer: {}", response.status),
         Err(failure) => (failure.error, took),
@@ -63,6 +70,8 @@ fn a_signal_ends_a_request_only_when_the_hook_says_stop() {
     let (error, took) = signalled_get(&url, Duration::from_millis(1500));
     assert!(matches!(error, Error::Deadline { .. }), "{error:?}");
     assert!(took >= Duration::from_millis(1500), "{took:?}");
+    let (slept, took) = signalled(|| socket::pause(Duration::from_millis(800)).is_ok());
+    assert!(slept && took >= Duration::from_millis(800), "{took:?}");
 
     STOP.store(true, Ordering::SeqCst);
     let (error, took) = signalled_get(&url, Duration::from_secs(20));
@@ -73,6 +82,9 @@ fn a_signal_ends_a_request_only_when_the_hook_says_stop() {
         None,
         "curl would have died of the signal"
     );
+    // The pause before a retry, and net.wait_for's, end too.
+    let (slept, took) = signalled(|| socket::pause(Duration::from_secs(20)).is_ok());
+    assert!(!slept && took < Duration::from_secs(2), "{took:?}");
     STOP.store(false, Ordering::SeqCst);
 }
 
