@@ -41,6 +41,7 @@ pub mod printf;
 pub mod pwned;
 pub mod redact;
 pub mod repositories;
+pub mod required;
 pub mod resolution;
 pub mod security;
 pub mod services;
