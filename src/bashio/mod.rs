@@ -15,6 +15,7 @@ pub mod color;
 pub mod config;
 pub mod contenv;
 pub mod core;
+pub mod ctype;
 pub mod debug;
 pub mod discovery;
 pub mod dns;

@@ -1,7 +1,8 @@
 //! bashio's string.sh: case, replacement, length and substrings with bash's
-//! own semantics (`${s,,}`, `${s//"x"/y}`, `${#s}`, `${s:p:l}`).
+//! own semantics (`${s,,}`, `${s//"x"/y}`, `${#s}`, `${s:p:l}`), characters
+//! cut and mapped by the script's locale (see `ctype`).
 
-use super::log;
+use super::{ctype, log};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::{Body::*, Function};
 
@@ -33,21 +34,6 @@ pub const FUNCTIONS: &[Function] = &[
     ),
 ];
 
-fn map_case(bytes: &[u8], to_upper: bool) -> Vec<u8> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) if super::printf::utf8_locale() => {
-            let mapped = if to_upper {
-                text.to_uppercase()
-            } else {
-                text.to_lowercase()
-            };
-            mapped.into_bytes()
-        }
-        _ if to_upper => bytes.to_ascii_uppercase(),
-        _ => bytes.to_ascii_lowercase(),
-    }
-}
-
 /// The trace line of `bashio::string.lower`, for callers that lower-case in place.
 pub fn trace_lower(ctx: &mut Ctx, value: &str) {
     log::trace(ctx, "bashio::string.lower", &Args::of(&[value]));
@@ -55,13 +41,13 @@ pub fn trace_lower(ctx: &mut Ctx, value: &str) {
 
 fn lower(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::string.lower", args);
-    ctx.print(&map_case(args.bytes(0), false));
+    ctx.print(&ctype::map_case(args.bytes(0), false));
     OK
 }
 
 fn upper(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::string.upper", args);
-    ctx.print(&map_case(args.bytes(0), true));
+    ctx.print(&ctype::map_case(args.bytes(0), true));
     OK
 }
 
@@ -115,7 +101,7 @@ fn replace(ctx: &mut Ctx, args: &Args) -> Ret {
 /// The string as bash counts it: characters in a UTF-8 locale, else bytes.
 fn units(bytes: &[u8]) -> Vec<&[u8]> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if super::printf::utf8_locale() => text
+        Ok(text) if ctype::utf8() => text
             .char_indices()
             .map(|(i, c)| &bytes[i..i + c.len_utf8()])
             .collect(),
