@@ -5,6 +5,7 @@
 pub mod actions;
 pub mod api;
 pub mod apps;
+pub mod arith;
 pub mod audio;
 pub mod auth;
 pub mod backups;
