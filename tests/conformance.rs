@@ -23,11 +23,12 @@
 //! | `skip` | why the reference cannot be compared here (it crashes or is not deterministic); recorded, never replayed |
 //! | `redacted` | why our log hides values bashio writes (values sent in POST bodies, and in debug and trace lines the values of secret keys such as `password`, are secrets; see `src/bashio/log_redact.rs`): a line of ours holding `<REDACTED>` matches bashio's line when each `<REDACTED>` stands for some text there; every other line must match exactly |
 //! | `note` | free text for the reader |
+//! | `stderr` | `true`: stderr must match too (jq's compile errors, silence where bashio is silent) |
 //!
 //! Output is compared after replacing the sandbox's directory with
 //! `{SANDBOX}` and the mock's URL with `{SUPERVISOR}`, which differ per run.
-//! stderr is kept in the expected files for information only: curl's and
-//! jq's messages are not part of the contract.
+//! stderr is otherwise kept in the expected files for information only: bash
+//! names the reference's own files in its messages.
 
 mod util;
 
@@ -55,6 +56,8 @@ struct Case {
     args: Vec<String>,
     skip: Option<String>,
     redacted: Option<String>,
+    /// stderr is part of the contract for this case.
+    stderr: bool,
 }
 
 /// What a run produced, in the expected files' form.
@@ -123,7 +126,7 @@ fn strings(value: Option<&Value>, what: &str) -> Result<Vec<String>, String> {
 fn parse_case(file: &str, value: &Value) -> Result<Case, String> {
     let object = value.as_object().ok_or("a case must be a JSON object")?;
     const FIELDS: &[&str] = &[
-        "name", "script", "env", "world", "faults", "args", "skip", "note", "redacted",
+        "name", "script", "env", "world", "faults", "args", "skip", "note", "redacted", "stderr",
     ];
     if let Some(key) = object.keys().find(|key| !FIELDS.contains(&key.as_str())) {
         return Err(format!("unknown case field {key:?}"));
@@ -176,6 +179,11 @@ fn parse_case(file: &str, value: &Value) -> Result<Case, String> {
             .get("redacted")
             .and_then(Value::as_str)
             .map(str::to_string),
+        stderr: match object.get("stderr") {
+            None => false,
+            Some(Value::Bool(compare)) => *compare,
+            Some(_) => return Err(format!("{name}: \"stderr\" must be true or false")),
+        },
         name,
     })
 }
@@ -472,9 +480,11 @@ fn same_stdout(case: &Case, expected: &str, actual: &str) -> bool {
 }
 
 fn compare(case: &Case, expected: &Outcome, actual: &Outcome) -> Option<String> {
+    let same_stderr = !case.stderr || expected.stderr == actual.stderr;
     if same_stdout(case, &expected.stdout, &actual.stdout)
         && expected.status == actual.status
         && expected.requests == actual.requests
+        && same_stderr
     {
         return None;
     }
@@ -507,7 +517,10 @@ fn compare(case: &Case, expected: &Outcome, actual: &Outcome) -> Option<String> 
             &render(&actual.requests),
         ));
     }
-    if !actual.stderr.is_empty() {
+    if !same_stderr {
+        let _ = writeln!(report, "  stderr (- bashio, + ours):");
+        report.push_str(&line_diff(&expected.stderr, &actual.stderr));
+    } else if !actual.stderr.is_empty() {
         let _ = writeln!(report, "  our stderr:");
         for line in actual.stderr.lines() {
             let _ = writeln!(report, "     | {}", visible(line));

@@ -59,8 +59,40 @@ fn services(ctx: &mut Ctx, args: &Args) -> Ret {
 fn available(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::services.available", args);
     let resource = format!("/services/{}", args.str(0));
-    let ok = ctx.cond(|c| c.quiet(|c| api::supervisor(c, "GET", &resource, b"", "")))?;
+    let ok = ctx.cond(|c| {
+        without_stderr(|| c.quiet(|c| api::supervisor(c, "GET", &resource, b"", "")))
+    })?;
     status(ok)
+}
+
+/// Runs `f` with stderr pointed at /dev/null, as bashio's `2>&1 >/dev/null`
+/// around the request does: a transport failure or an answer that is not
+/// JSON leaves no line there (log lines go to LOG_FD and still show).
+fn without_stderr<T>(f: impl FnOnce() -> T) -> T {
+    let null = std::fs::OpenOptions::new().write(true).open("/dev/null");
+    // SAFETY: dup and dup2 only duplicate descriptors; the saved copy of
+    // stderr is put back and closed before returning.
+    let saved = match &null {
+        Ok(null) => unsafe {
+            let saved = libc::dup(2);
+            if saved >= 0 && libc::dup2(std::os::fd::AsRawFd::as_raw_fd(null), 2) < 0 {
+                libc::close(saved);
+                -1
+            } else {
+                saved
+            }
+        },
+        Err(_) => -1,
+    };
+    let result = f();
+    if saved >= 0 {
+        // SAFETY: as above.
+        unsafe {
+            libc::dup2(saved, 2);
+            libc::close(saved);
+        }
+    }
+    result
 }
 
 fn publish(ctx: &mut Ctx, args: &Args) -> Ret {
