@@ -11,9 +11,38 @@ use std::os::unix::ffi::OsStrExt;
 use std::process::{Command, Stdio};
 
 const SPECIAL: &[&str] = &[
-    "ß", "straße", "ẞ", "İstanbul", "ıi", "IİıiI", "ΣΑΣ", "σας", "ς", "ǅungla", "ǆ", "Ǆ", "ǈǋǲ",
-    "ﬁx", "ŉ", "ǰ", "ΐ", "ᾳ", "ῼ", "K", "Å", "ſ", "ϐ", "ⓐⒶ", "ꭰᎠ", "𐐨𐐀", "Ω", "café ÄÖÜ", "Ⱥⱥ",
-    "ɐ", "$@`~", "",
+    "ß",
+    "straße",
+    "ẞ",
+    "İstanbul",
+    "ıi",
+    "IİıiI",
+    "ΣΑΣ",
+    "σας",
+    "ς",
+    "ǅungla",
+    "ǆ",
+    "Ǆ",
+    "ǈǋǲ",
+    "ﬁx",
+    "ŉ",
+    "ǰ",
+    "ΐ",
+    "ᾳ",
+    "ῼ",
+    "K",
+    "Å",
+    "ſ",
+    "ϐ",
+    "ⓐⒶ",
+    "ꭰᎠ",
+    "𐐨𐐀",
+    "Ω",
+    "café ÄÖÜ",
+    "Ⱥⱥ",
+    "ɐ",
+    "$@`~",
+    "",
 ];
 
 /// Byte strings built from pieces of characters, deterministically.
@@ -56,7 +85,11 @@ fn bash_mapped(locale: &str, strings: &[Vec<u8>]) -> Vec<(Vec<u8>, Vec<u8>)> {
         .output()
         .expect("bash runs");
     let fields: Vec<&[u8]> = output.stdout.split(|&b| b == 0).collect();
-    assert_eq!(fields.len(), 2 * strings.len() + 1, "bash printed every string");
+    assert_eq!(
+        fields.len(),
+        2 * strings.len() + 1,
+        "bash printed every string"
+    );
     (0..strings.len())
         .map(|i| (fields[2 * i].to_vec(), fields[2 * i + 1].to_vec()))
         .collect()

@@ -135,9 +135,7 @@ impl Arithmetic<'_> {
         } else if word.bytes().all(|b| b.is_ascii_digit()) {
             // bash lets a decimal literal wrap around, as its arithmetic does
             Some(word.bytes().fold(0i64, |value, digit| {
-                value
-                    .wrapping_mul(10)
-                    .wrapping_add(i64::from(digit - b'0'))
+                value.wrapping_mul(10).wrapping_add(i64::from(digit - b'0'))
             }))
         } else {
             None

@@ -38,11 +38,8 @@ fn ctype() -> &'static Ctype {
         // SAFETY: newlocale reads the environment and returns a new object
         // or null; nl_langinfo_l returns a string owned by that object.
         unsafe {
-            let mut locale = libc::newlocale(
-                libc::LC_CTYPE_MASK,
-                c"".as_ptr(),
-                std::ptr::null_mut(),
-            );
+            let mut locale =
+                libc::newlocale(libc::LC_CTYPE_MASK, c"".as_ptr(), std::ptr::null_mut());
             if locale.is_null() {
                 locale = libc::newlocale(libc::LC_CTYPE_MASK, c"C".as_ptr(), std::ptr::null_mut());
             }
@@ -188,7 +185,11 @@ impl Pending {
                     (0xfc, 2) => 0x84,
                     _ => 0x80,
                 };
-                let ceiling = if (lead, seq.len()) == (0xed, 2) { 0x9f } else { 0xbf };
+                let ceiling = if (lead, seq.len()) == (0xed, 2) {
+                    0x9f
+                } else {
+                    0xbf
+                };
                 if byte < floor || byte > ceiling {
                     return Decoded::Invalid;
                 }
@@ -197,9 +198,11 @@ impl Pending {
                 let value = if need == 1 {
                     u32::from(lead)
                 } else {
-                    seq[1..].iter().fold(u32::from(lead) & (0x7f >> need), |v, b| {
-                        (v << 6) | u32::from(b & 0x3f)
-                    })
+                    seq[1..]
+                        .iter()
+                        .fold(u32::from(lead) & (0x7f >> need), |v, b| {
+                            (v << 6) | u32::from(b & 0x3f)
+                        })
                 };
                 return Decoded::Char(value, used + 1);
             }

@@ -59,9 +59,8 @@ fn services(ctx: &mut Ctx, args: &Args) -> Ret {
 fn available(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::services.available", args);
     let resource = format!("/services/{}", args.str(0));
-    let ok = ctx.cond(|c| {
-        without_stderr(|| c.quiet(|c| api::supervisor(c, "GET", &resource, b"", "")))
-    })?;
+    let ok = ctx
+        .cond(|c| without_stderr(|| c.quiet(|c| api::supervisor(c, "GET", &resource, b"", ""))))?;
     status(ok)
 }
 

@@ -3040,6 +3040,9 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
                     })),
                 }
             }
+            if let Some(text) = super::jq_error::syntax(filter) {
+                return failure(text, EXIT_COMPILE);
+            }
             return compile_error(filter, msgs);
         }
     };
@@ -3055,8 +3058,11 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
         Ok(f) => f,
         Err(errs) => {
             let mut msgs = Vec::new();
+            let mut placed = Vec::new();
             for (_file, list) in errs {
                 for (name, undef) in list {
+                    let offset =
+                        (name.as_ptr() as usize).wrapping_sub(prepared.code.as_ptr() as usize);
                     msgs.push(match undef {
                         jaq_core::compile::Undefined::Filter(arity) => {
                             format!("{name}/{arity} is not defined")
@@ -3066,7 +3072,15 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
                         }
                         _ => format!("{name} is not defined"),
                     });
+                    if offset < prepared.code.len() {
+                        placed.push((offset, msgs[msgs.len() - 1].clone()));
+                    }
                 }
+            }
+            if let Some(text) = super::jq_error::syntax(filter)
+                .or_else(|| super::jq_error::undefined(filter, &prepared.code, &placed))
+            {
+                return failure(text, EXIT_COMPILE);
             }
             return compile_error(filter, msgs);
         }
