@@ -656,7 +656,7 @@ fn record(cases: &[Case], checkout: &str, complete: bool) {
 
 fn replay(cases: &[Case]) {
     let runnable: Vec<Case> = cases.iter().filter(|c| c.skip.is_none()).cloned().collect();
-    let reports = run_all(&runnable, |case| {
+    let results = run_all(&runnable, |case| {
         let expected = std::fs::read_to_string(expected_path(&case.name))
             .map_err(|e| {
                 format!("no expected file ({e}); record it with tests/conformance/record.sh")
@@ -665,14 +665,24 @@ fn replay(cases: &[Case]) {
             .and_then(|value| Outcome::from_json(&value));
         let expected = match expected {
             Ok(expected) => expected,
-            Err(message) => return Some(format!("--- {} ({}): {message}\n", case.name, case.file)),
+            Err(message) => {
+                let report = format!("--- {} ({}): {message}\n", case.name, case.file);
+                return (Some(report), Tally::Other);
+            }
         };
         match guarded(case, &Runner::Ours) {
-            Ok(actual) => compare(case, &expected, &actual),
-            Err(message) => Some(format!("--- {} ({}): {message}\n", case.name, case.file)),
+            Ok(actual) => {
+                let report = compare(case, &expected, &actual);
+                (report.clone(), tally(&expected, &actual, report.is_none()))
+            }
+            Err(message) => {
+                let report = format!("--- {} ({}): {message}\n", case.name, case.file);
+                (Some(report), Tally::Other)
+            }
         }
     });
-    let failures: Vec<String> = reports.into_iter().flatten().collect();
+    print_tally(&runnable, &results);
+    let failures: Vec<String> = results.into_iter().filter_map(|(r, _)| r).collect();
     for failure in &failures {
         println!("{failure}");
     }
@@ -697,6 +707,57 @@ fn replay(cases: &[Case]) {
         failures.len(),
         runnable.len()
     );
+}
+
+/// How a compared case came out, for the byte-for-byte count.
+#[derive(Clone, Copy, PartialEq)]
+enum Tally {
+    /// bashio died of a missing argument ("unbound variable"): its stderr
+    /// names its own files, so only stdout, status and requests count.
+    Died,
+    /// Identical in every byte, stderr included.
+    Identical,
+    /// Identical in stdout, status and requests; stderr differs.
+    StderrDiffers,
+    /// A difference the case allows (`<REDACTED>` in debug lines), or a failure.
+    Other,
+}
+
+fn tally(expected: &Outcome, actual: &Outcome, passed: bool) -> Tally {
+    if !passed {
+        Tally::Other
+    } else if expected.stderr.contains(": unbound variable") {
+        Tally::Died
+    } else if expected.stdout != actual.stdout {
+        Tally::Other
+    } else if expected.stderr == actual.stderr {
+        Tally::Identical
+    } else {
+        Tally::StderrDiffers
+    }
+}
+
+/// Of the cases bashio survives, how many are identical byte for byte,
+/// stderr included (`BASHIO_CONFORMANCE_STDERR=1` names the others).
+fn print_tally(cases: &[Case], results: &[(Option<String>, Tally)]) {
+    let count = |t: Tally| results.iter().filter(|(_, r)| *r == t).count();
+    let survived = results.len() - count(Tally::Died);
+    println!(
+        "conformance: of {survived} cases bashio survives, {} are identical byte for byte \
+         (stderr included), {} differ in stderr only, {} by <REDACTED> or a failure; \
+         bashio dies of a missing argument in {}",
+        count(Tally::Identical),
+        count(Tally::StderrDiffers),
+        count(Tally::Other),
+        count(Tally::Died),
+    );
+    if std::env::var_os("BASHIO_CONFORMANCE_STDERR").is_some() {
+        for (case, (_, result)) in cases.iter().zip(results) {
+            if *result == Tally::StderrDiffers {
+                println!("conformance: stderr differs: {}", case.name);
+            }
+        }
+    }
 }
 
 #[test]

@@ -121,7 +121,7 @@ pub fn parse_invocation<S: AsRef<str>>(
             if a == "--arg" {
                 vars.push(JqVar::Arg(name.to_string(), value.to_string()));
             } else if parse_json_text(value.as_bytes()).is_err() {
-                return Err(usage_error("Invalid JSON text passed to --argjson"));
+                return Err(usage_error("invalid JSON text passed to --argjson"));
             } else {
                 vars.push(JqVar::ArgJson(name.to_string(), value.to_string()));
             }
@@ -2974,7 +2974,7 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
             JqVar::Arg(n, s) => (n, V::from(s.clone())),
             JqVar::ArgJson(n, text) => match parse_json_text(text.as_bytes()) {
                 Ok(v) => (n, v),
-                Err(_) => return usage_error("Invalid JSON text passed to --argjson"),
+                Err(_) => return usage_error("invalid JSON text passed to --argjson"),
             },
         };
         named.insert(Str::from(name.as_str()), val.clone());
