@@ -71,7 +71,7 @@ readonly __BASHIO_COLORS_BG_CYAN="\033[46m"
 readonly __BASHIO_COLORS_BG_WHITE="\033[47m"
 
 # Settings, read once as bashio reads them. A level given by name (info,
-# debug...) is taken as the level it names.
+# debug...) is taken as the level it names, any other word as the default.
 declare __BASHIO_SUPERVISOR_API=${SUPERVISOR_API:-${__BASHIO_DEFAULT_SUPERVISOR_API}}
 declare __BASHIO_SUPERVISOR_TOKEN=${SUPERVISOR_TOKEN:-${__BASHIO_DEFAULT_SUPERVISOR_TOKEN}}
 declare __BASHIO_LOG_LEVEL=${LOG_LEVEL:-${__BASHIO_DEFAULT_LOG_LEVEL}}
@@ -89,7 +89,14 @@ if ! [[ "${__BASHIO_LOG_LEVEL}" =~ ^[0-9]+$ ]]; then
         error) __BASHIO_LOG_LEVEL=2 ;;
         fatal | critical) __BASHIO_LOG_LEVEL=1 ;;
         off) __BASHIO_LOG_LEVEL=0 ;;
-        *) __BASHIO_LOG_LEVEL=5 ;;
+        info) __BASHIO_LOG_LEVEL=5 ;;
+        *)
+            # Anything else bashio compares arithmetically (`-1` logs
+            # nothing, `+6` is 6), and so do the binary and the checks here.
+            if [[ "${__BASHIO_LOG_LEVEL}" =~ ^[[:space:]]*[[:alpha:]_][[:alnum:]_]*[[:space:]]*$ ]]; then
+                __BASHIO_LOG_LEVEL=${__BASHIO_DEFAULT_LOG_LEVEL}
+            fi
+            ;;
     esac
 fi
 
@@ -209,10 +216,10 @@ bashio::apps.__deprecated() {
     fi
 }
 bashio::debug() {
-    [[ "${__BASHIO_LOG_LEVEL}" -ge 6 ]]
+    ! [[ "${__BASHIO_LOG_LEVEL}" -lt 6 ]]
 }
 bashio::trace() {
-    [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]]
+    ! [[ "${__BASHIO_LOG_LEVEL}" -lt 7 ]]
 }
 bashio::try() {
     set +e
@@ -231,7 +238,7 @@ bashio::try.failed() {
 }
 bashio::var.defined() {
     local variable=${1}
-    if [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]] 2>/dev/null; then
+    if ! [[ "${__BASHIO_LOG_LEVEL}" -lt 7 ]] 2>/dev/null; then
         __bashio_call bashio::log.trace "${FUNCNAME[0]}" "$@"
     fi
     [[ "${!variable-X}" = "${!variable-Y}" ]]

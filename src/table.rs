@@ -193,6 +193,9 @@ pub fn extension_names() -> Vec<String> {
 
 /// Runs a row of the table.
 pub fn call(ctx: &mut Ctx, function: &Function, args: &Args) -> Ret {
+    if !matches!(function.body, Body::Shell(_)) {
+        bashio::required::check(function.name, args)?;
+    }
     match function.body {
         Body::Native(run) => run(ctx, args),
         Body::AppGet { .. } => bashio::apps::run_row(ctx, function.name, function.body, args),

@@ -358,7 +358,7 @@ fn signalled(mode: &str, body: &str, signal: i32, group: bool) -> (String, i32, 
         .env("BASHIO_BUILTINS", mode)
         .env("BASHIO_API_TIMEOUT", "3");
     let script = sandbox.script(body);
-    let mut child = std::process::Command::new(&script)
+    let child = std::process::Command::new(&script)
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("BASHIO_CONTENV_DIR", sandbox.path("contenv"))

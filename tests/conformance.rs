@@ -23,12 +23,15 @@
 //! | `skip` | why the reference cannot be compared here (it crashes or is not deterministic); recorded, never replayed |
 //! | `redacted` | why our log hides values bashio writes (values sent in POST bodies, and in debug and trace lines the values of secret keys such as `password`, are secrets; see `src/bashio/log_redact.rs`): a line of ours holding `<REDACTED>` matches bashio's line when each `<REDACTED>` stands for some text there; every other line must match exactly |
 //! | `note` | free text for the reader |
+//! | `stderr` | `true`: stderr must match too (jq's compile errors, silence where bashio is silent) |
 //!
 //! Output is compared after replacing the sandbox's directory with
 //! `{SANDBOX}` and the mock's URL with `{SUPERVISOR}`, which differ per run.
-//! Of stderr only curl's lines (`curl: (7) Failed to connect ...`, timings
-//! left out) are compared, since bashio shows them; the rest (jq's messages)
-//! is kept in the expected files for information only.
+//! Of stderr, curl's lines (`curl: (7) Failed to connect ...`, timings left
+//! out) are always compared, since bashio shows them, and the whole of it
+//! where a case asks (`"stderr": true`); the rest is kept in the expected
+//! files for information only: bash names the reference's own files in its
+//! messages.
 
 mod util;
 
@@ -56,6 +59,8 @@ struct Case {
     args: Vec<String>,
     skip: Option<String>,
     redacted: Option<String>,
+    /// stderr is part of the contract for this case.
+    stderr: bool,
 }
 
 /// What a run produced, in the expected files' form.
@@ -124,7 +129,7 @@ fn strings(value: Option<&Value>, what: &str) -> Result<Vec<String>, String> {
 fn parse_case(file: &str, value: &Value) -> Result<Case, String> {
     let object = value.as_object().ok_or("a case must be a JSON object")?;
     const FIELDS: &[&str] = &[
-        "name", "script", "env", "world", "faults", "args", "skip", "note", "redacted",
+        "name", "script", "env", "world", "faults", "args", "skip", "note", "redacted", "stderr",
     ];
     if let Some(key) = object.keys().find(|key| !FIELDS.contains(&key.as_str())) {
         return Err(format!("unknown case field {key:?}"));
@@ -177,6 +182,11 @@ fn parse_case(file: &str, value: &Value) -> Result<Case, String> {
             .get("redacted")
             .and_then(Value::as_str)
             .map(str::to_string),
+        stderr: match object.get("stderr") {
+            None => false,
+            Some(Value::Bool(compare)) => *compare,
+            Some(_) => return Err(format!("{name}: \"stderr\" must be true or false")),
+        },
         name,
     })
 }
@@ -482,10 +492,12 @@ fn curl_lines(stderr: &str) -> Vec<&str> {
 
 fn compare(case: &Case, expected: &Outcome, actual: &Outcome) -> Option<String> {
     let same_curl = curl_lines(&expected.stderr) == curl_lines(&actual.stderr);
+    let same_stderr = !case.stderr || expected.stderr == actual.stderr;
     if same_stdout(case, &expected.stdout, &actual.stdout)
         && expected.status == actual.status
         && expected.requests == actual.requests
         && same_curl
+        && same_stderr
     {
         return None;
     }
@@ -528,7 +540,10 @@ fn compare(case: &Case, expected: &Outcome, actual: &Outcome) -> Option<String> 
         };
         report.push_str(&line_diff(&text(&expected.stderr), &text(&actual.stderr)));
     }
-    if !actual.stderr.is_empty() {
+    if !same_stderr {
+        let _ = writeln!(report, "  stderr (- bashio, + ours):");
+        report.push_str(&line_diff(&expected.stderr, &actual.stderr));
+    } else if !actual.stderr.is_empty() {
         let _ = writeln!(report, "  our stderr:");
         for line in actual.stderr.lines() {
             let _ = writeln!(report, "     | {}", visible(line));
@@ -664,7 +679,7 @@ fn record(cases: &[Case], checkout: &str, complete: bool) {
 
 fn replay(cases: &[Case]) {
     let runnable: Vec<Case> = cases.iter().filter(|c| c.skip.is_none()).cloned().collect();
-    let reports = run_all(&runnable, |case| {
+    let results = run_all(&runnable, |case| {
         let expected = std::fs::read_to_string(expected_path(&case.name))
             .map_err(|e| {
                 format!("no expected file ({e}); record it with tests/conformance/record.sh")
@@ -673,14 +688,24 @@ fn replay(cases: &[Case]) {
             .and_then(|value| Outcome::from_json(&value));
         let expected = match expected {
             Ok(expected) => expected,
-            Err(message) => return Some(format!("--- {} ({}): {message}\n", case.name, case.file)),
+            Err(message) => {
+                let report = format!("--- {} ({}): {message}\n", case.name, case.file);
+                return (Some(report), Tally::Other);
+            }
         };
         match guarded(case, &Runner::Ours) {
-            Ok(actual) => compare(case, &expected, &actual),
-            Err(message) => Some(format!("--- {} ({}): {message}\n", case.name, case.file)),
+            Ok(actual) => {
+                let report = compare(case, &expected, &actual);
+                (report.clone(), tally(&expected, &actual, report.is_none()))
+            }
+            Err(message) => {
+                let report = format!("--- {} ({}): {message}\n", case.name, case.file);
+                (Some(report), Tally::Other)
+            }
         }
     });
-    let failures: Vec<String> = reports.into_iter().flatten().collect();
+    print_tally(&runnable, &results);
+    let failures: Vec<String> = results.into_iter().filter_map(|(r, _)| r).collect();
     for failure in &failures {
         println!("{failure}");
     }
@@ -705,6 +730,57 @@ fn replay(cases: &[Case]) {
         failures.len(),
         runnable.len()
     );
+}
+
+/// How a compared case came out, for the byte-for-byte count.
+#[derive(Clone, Copy, PartialEq)]
+enum Tally {
+    /// bashio died of a missing argument ("unbound variable"): its stderr
+    /// names its own files, so only stdout, status and requests count.
+    Died,
+    /// Identical in every byte, stderr included.
+    Identical,
+    /// Identical in stdout, status and requests; stderr differs.
+    StderrDiffers,
+    /// A difference the case allows (`<REDACTED>` in debug lines), or a failure.
+    Other,
+}
+
+fn tally(expected: &Outcome, actual: &Outcome, passed: bool) -> Tally {
+    if !passed {
+        Tally::Other
+    } else if expected.stderr.contains(": unbound variable") {
+        Tally::Died
+    } else if expected.stdout != actual.stdout {
+        Tally::Other
+    } else if expected.stderr == actual.stderr {
+        Tally::Identical
+    } else {
+        Tally::StderrDiffers
+    }
+}
+
+/// Of the cases bashio survives, how many are identical byte for byte,
+/// stderr included (`BASHIO_CONFORMANCE_STDERR=1` names the others).
+fn print_tally(cases: &[Case], results: &[(Option<String>, Tally)]) {
+    let count = |t: Tally| results.iter().filter(|(_, r)| *r == t).count();
+    let survived = results.len() - count(Tally::Died);
+    println!(
+        "conformance: of {survived} cases bashio survives, {} are identical byte for byte \
+         (stderr included), {} differ in stderr only, {} by <REDACTED> or a failure; \
+         bashio dies of a missing argument in {}",
+        count(Tally::Identical),
+        count(Tally::StderrDiffers),
+        count(Tally::Other),
+        count(Tally::Died),
+    );
+    if std::env::var_os("BASHIO_CONFORMANCE_STDERR").is_some() {
+        for (case, (_, result)) in cases.iter().zip(results) {
+            if *result == Tally::StderrDiffers {
+                println!("conformance: stderr differs: {}", case.name);
+            }
+        }
+    }
 }
 
 #[test]

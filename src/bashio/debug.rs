@@ -1,10 +1,11 @@
 //! bashio's debug.sh: whether the log level shows debug lines. It reads the
-//! calling shell's level, so it runs there.
+//! calling shell's level, so it runs there. As in bashio, a level bash cannot
+//! evaluate counts as showing them.
 
 use crate::table::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[Function::new(
     "bashio::debug",
-    Shell(r#"    [[ "${__BASHIO_LOG_LEVEL}" -ge 6 ]]"#),
+    Shell(r#"    ! [[ "${__BASHIO_LOG_LEVEL}" -lt 6 ]]"#),
     ": succeed when the log level is debug or more",
 )];

@@ -140,9 +140,35 @@ fn level_by_name(name: &str) -> Option<i32> {
     })
 }
 
-/// LOG_LEVEL as a number. bashio only takes numbers (a name makes every log
-/// call die with "unbound variable"); a name is read as the level it names.
+/// LOG_LEVEL as bashio compares it: `[[ LEVEL -gt "${__BASHIO_LOG_LEVEL}" ]]`
+/// evaluates it as bash arithmetic, so `-1` logs nothing, `+6` and `0x6` are
+/// 6, and a value bash cannot evaluate (`08`, `6.0`) makes every comparison
+/// fail, which logs every line. A level name (`debug`) is the level it names,
+/// where bashio dies with "unbound variable"; any other word is the default.
 pub fn parse_level(value: &[u8]) -> i32 {
+    let text = String::from_utf8_lossy(value);
+    let trimmed = text.trim();
+    if let Some(level) = level_by_name(trimmed) {
+        return level;
+    }
+    let word = trimmed
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if word {
+        return INFO;
+    }
+    match super::arith::evaluate(&text) {
+        Some(level) => level.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        None => i32::MAX,
+    }
+}
+
+/// The level of a message given to `bashio::log.log LEVEL MESSAGE`.
+fn message_level(value: &[u8]) -> i32 {
     let text = String::from_utf8_lossy(value);
     let text = text.trim();
     if let Ok(number) = text.parse::<i32>() {
@@ -294,7 +320,7 @@ fn cyan(ctx: &mut Ctx, args: &Args) -> Ret {
 }
 
 fn log_log(ctx: &mut Ctx, args: &Args) -> Ret {
-    at_level(ctx, parse_level(args.bytes(0)), args.bytes(1));
+    at_level(ctx, message_level(args.bytes(0)), args.bytes(1));
     OK
 }
 

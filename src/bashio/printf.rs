@@ -9,15 +9,7 @@ pub fn expand_b(input: &[u8]) -> (Vec<u8>, bool) {
 
 /// Whether the locale treats text as UTF-8 (bash then works on characters, not bytes).
 pub fn utf8_locale() -> bool {
-    for name in ["LC_ALL", "LC_CTYPE", "LANG"] {
-        if let Some(value) = crate::env::var(name) {
-            if !value.is_empty() {
-                let value = value.to_ascii_lowercase();
-                return value.contains("utf-8") || value.contains("utf8");
-            }
-        }
-    }
-    false
+    super::ctype::utf8()
 }
 
 /// `expand_b` in a locale that is UTF-8 (`utf8`) or not, which decides how

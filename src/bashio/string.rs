@@ -1,7 +1,8 @@
 //! bashio's string.sh: case, replacement, length and substrings with bash's
-//! own semantics (`${s,,}`, `${s//"x"/y}`, `${#s}`, `${s:p:l}`).
+//! own semantics (`${s,,}`, `${s//"x"/y}`, `${#s}`, `${s:p:l}`), characters
+//! cut and mapped by the script's locale (see `ctype`).
 
-use super::log;
+use super::{arith, ctype, log};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::{Body::*, Function};
 
@@ -33,21 +34,6 @@ pub const FUNCTIONS: &[Function] = &[
     ),
 ];
 
-fn map_case(bytes: &[u8], to_upper: bool) -> Vec<u8> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) if super::printf::utf8_locale() => {
-            let mapped = if to_upper {
-                text.to_uppercase()
-            } else {
-                text.to_lowercase()
-            };
-            mapped.into_bytes()
-        }
-        _ if to_upper => bytes.to_ascii_uppercase(),
-        _ => bytes.to_ascii_lowercase(),
-    }
-}
-
 /// The trace line of `bashio::string.lower`, for callers that lower-case in place.
 pub fn trace_lower(ctx: &mut Ctx, value: &str) {
     log::trace(ctx, "bashio::string.lower", &Args::of(&[value]));
@@ -55,13 +41,13 @@ pub fn trace_lower(ctx: &mut Ctx, value: &str) {
 
 fn lower(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::string.lower", args);
-    ctx.print(&map_case(args.bytes(0), false));
+    ctx.print(&ctype::map_case(args.bytes(0), false));
     OK
 }
 
 fn upper(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::string.upper", args);
-    ctx.print(&map_case(args.bytes(0), true));
+    ctx.print(&ctype::map_case(args.bytes(0), true));
     OK
 }
 
@@ -115,7 +101,7 @@ fn replace(ctx: &mut Ctx, args: &Args) -> Ret {
 /// The string as bash counts it: characters in a UTF-8 locale, else bytes.
 fn units(bytes: &[u8]) -> Vec<&[u8]> {
     match std::str::from_utf8(bytes) {
-        Ok(text) if super::printf::utf8_locale() => text
+        Ok(text) if ctype::utf8() => text
             .char_indices()
             .map(|(i, c)| &bytes[i..i + c.len_utf8()])
             .collect(),
@@ -129,148 +115,13 @@ fn length(ctx: &mut Ctx, args: &Args) -> Ret {
     OK
 }
 
-/// A bash arithmetic expression as substring offsets take them: integer
-/// literals (decimal, 0x hex, 0 octal), `+ - * / % **`, unary signs and
-/// parentheses; empty is 0. None for what it cannot evaluate (a variable
-/// name, a syntax error, division by zero).
-fn arithmetic(value: &str) -> Option<i64> {
-    let mut parser = Arithmetic {
-        text: value.as_bytes(),
-        at: 0,
-    };
-    parser.skip_space();
-    if parser.at == parser.text.len() {
-        return Some(0);
-    }
-    let result = parser.sum()?;
-    parser.skip_space();
-    (parser.at == parser.text.len()).then_some(result)
-}
-
-struct Arithmetic<'a> {
-    text: &'a [u8],
-    at: usize,
-}
-
-impl Arithmetic<'_> {
-    fn skip_space(&mut self) {
-        while self.text.get(self.at).is_some_and(u8::is_ascii_whitespace) {
-            self.at += 1;
-        }
-    }
-
-    fn peek(&mut self) -> Option<u8> {
-        self.skip_space();
-        self.text.get(self.at).copied()
-    }
-
-    fn rest_starts(&self, token: &[u8]) -> bool {
-        self.text[self.at..].starts_with(token)
-    }
-
-    fn sum(&mut self) -> Option<i64> {
-        let mut value = self.product()?;
-        loop {
-            match self.peek() {
-                Some(b'+') if !self.rest_starts(b"++") => {
-                    self.at += 1;
-                    value = value.wrapping_add(self.product()?);
-                }
-                Some(b'-') if !self.rest_starts(b"--") => {
-                    self.at += 1;
-                    value = value.wrapping_sub(self.product()?);
-                }
-                _ => return Some(value),
-            }
-        }
-    }
-
-    fn product(&mut self) -> Option<i64> {
-        let mut value = self.power()?;
-        loop {
-            match self.peek() {
-                Some(b'*') if !self.rest_starts(b"**") => {
-                    self.at += 1;
-                    value = value.wrapping_mul(self.power()?);
-                }
-                Some(operator @ (b'/' | b'%')) => {
-                    self.at += 1;
-                    let divisor = self.power()?;
-                    if divisor == 0 {
-                        return None;
-                    }
-                    value = if operator == b'/' {
-                        value.wrapping_div(divisor)
-                    } else {
-                        value.wrapping_rem(divisor)
-                    };
-                }
-                _ => return Some(value),
-            }
-        }
-    }
-
-    /// `**` binds right to left, and looser than a unary sign (`-2**2` is 4).
-    fn power(&mut self) -> Option<i64> {
-        let base = self.unary()?;
-        if self.peek() == Some(b'*') && self.rest_starts(b"**") {
-            self.at += 2;
-            let exponent = self.power()?;
-            return u32::try_from(exponent)
-                .ok()
-                .map(|exponent| base.wrapping_pow(exponent));
-        }
-        Some(base)
-    }
-
-    fn unary(&mut self) -> Option<i64> {
-        match self.peek()? {
-            b'+' => {
-                self.at += 1;
-                self.unary()
-            }
-            b'-' => {
-                self.at += 1;
-                self.unary().map(i64::wrapping_neg)
-            }
-            b'(' => {
-                self.at += 1;
-                let value = self.sum()?;
-                (self.peek() == Some(b')')).then(|| self.at += 1)?;
-                Some(value)
-            }
-            b'0'..=b'9' => self.literal(),
-            _ => None,
-        }
-    }
-
-    fn literal(&mut self) -> Option<i64> {
-        let start = self.at;
-        while self
-            .text
-            .get(self.at)
-            .is_some_and(|b| b.is_ascii_alphanumeric())
-        {
-            self.at += 1;
-        }
-        let word = std::str::from_utf8(&self.text[start..self.at]).ok()?;
-        if let Some(hex) = word.strip_prefix("0x").or(word.strip_prefix("0X")) {
-            i64::from_str_radix(hex, 16).ok()
-        } else if word.len() > 1 && word.starts_with('0') {
-            i64::from_str_radix(&word[1..], 8).ok()
-        } else {
-            word.parse().ok()
-        }
-    }
-}
-
 fn substring(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::string.substring", args);
     let length = args.str(2);
     let with_length = super::var::has_value(ctx, length.as_bytes());
     let parts = units(args.bytes(0));
     let count = parts.len() as i64;
-    let Some(position) = arithmetic(&args.str(1)) else {
+    let Some(position) = arith::evaluate(&args.str(1)) else {
         eprintln!("bashio: {}: arithmetic syntax error", args.str(1));
         return NOK;
     };
@@ -285,7 +136,7 @@ fn substring(ctx: &mut Ctx, args: &Args) -> Ret {
     let end = if !with_length {
         count
     } else {
-        let Some(length) = arithmetic(&length) else {
+        let Some(length) = arith::evaluate(&length) else {
             eprintln!("bashio: {length}: arithmetic syntax error");
             return NOK;
         };
@@ -306,21 +157,7 @@ fn substring(ctx: &mut Ctx, args: &Args) -> Ret {
 
 #[cfg(test)]
 mod tests {
-    use super::{arithmetic, expand_replacement};
-
-    #[test]
-    fn offsets_are_arithmetic() {
-        assert_eq!(arithmetic(""), Some(0));
-        assert_eq!(arithmetic(" -3"), Some(-3));
-        assert_eq!(arithmetic("1+1"), Some(2));
-        assert_eq!(arithmetic("2*(3+4) - 010 % 3"), Some(12));
-        assert_eq!(arithmetic("-2**2"), Some(4));
-        assert_eq!(arithmetic("2**3**2"), Some(512));
-        assert_eq!(arithmetic("0x1f"), Some(31));
-        assert_eq!(arithmetic("x"), None);
-        assert_eq!(arithmetic("1/0"), None);
-        assert_eq!(arithmetic("(1"), None);
-    }
+    use super::expand_replacement;
 
     #[test]
     fn replacement_follows_bash_52() {

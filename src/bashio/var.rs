@@ -55,7 +55,7 @@ pub const FUNCTIONS: &[Function] = &[
 
 // Reads a variable of the calling shell, so it must run there.
 const DEFINED_SHELL: &str = r#"    local variable=${1}
-    if [[ "${__BASHIO_LOG_LEVEL}" -ge 7 ]] 2>/dev/null; then
+    if ! [[ "${__BASHIO_LOG_LEVEL}" -lt 7 ]] 2>/dev/null; then
         __bashio_call bashio::log.trace "${FUNCNAME[0]}" "$@"
     fi
     [[ "${!variable-X}" = "${!variable-Y}" ]]"#;

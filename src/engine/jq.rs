@@ -121,7 +121,7 @@ pub fn parse_invocation<S: AsRef<str>>(
             if a == "--arg" {
                 vars.push(JqVar::Arg(name.to_string(), value.to_string()));
             } else if parse_json_text(value.as_bytes()).is_err() {
-                return Err(usage_error("Invalid JSON text passed to --argjson"));
+                return Err(usage_error("invalid JSON text passed to --argjson"));
             } else {
                 vars.push(JqVar::ArgJson(name.to_string(), value.to_string()));
             }
@@ -2989,7 +2989,7 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
             JqVar::Arg(n, s) => (n, V::from(s.clone())),
             JqVar::ArgJson(n, text) => match parse_json_text(text.as_bytes()) {
                 Ok(v) => (n, v),
-                Err(_) => return usage_error("Invalid JSON text passed to --argjson"),
+                Err(_) => return usage_error("invalid JSON text passed to --argjson"),
             },
         };
         named.insert(Str::from(name.as_str()), val.clone());
@@ -3055,6 +3055,9 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
                     })),
                 }
             }
+            if let Some(text) = super::jq_error::syntax(filter) {
+                return failure(text, EXIT_COMPILE);
+            }
             return compile_error(filter, msgs);
         }
     };
@@ -3070,8 +3073,11 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
         Ok(f) => f,
         Err(errs) => {
             let mut msgs = Vec::new();
+            let mut placed = Vec::new();
             for (_file, list) in errs {
                 for (name, undef) in list {
+                    let offset =
+                        (name.as_ptr() as usize).wrapping_sub(prepared.code.as_ptr() as usize);
                     msgs.push(match undef {
                         jaq_core::compile::Undefined::Filter(arity) => {
                             format!("{name}/{arity} is not defined")
@@ -3081,7 +3087,15 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
                         }
                         _ => format!("{name} is not defined"),
                     });
+                    if offset < prepared.code.len() {
+                        placed.push((offset, msgs[msgs.len() - 1].clone()));
+                    }
                 }
+            }
+            if let Some(text) = super::jq_error::syntax(filter)
+                .or_else(|| super::jq_error::undefined(filter, &prepared.code, &placed))
+            {
+                return failure(text, EXIT_COMPILE);
             }
             return compile_error(filter, msgs);
         }

@@ -3,5 +3,8 @@
 
 pub mod call;
 pub mod jq;
+pub mod jq_error;
+pub mod jq_lex;
+pub mod jq_syntax;
 pub mod jsonpath;
 pub mod path;
