@@ -47,6 +47,7 @@ fn scripts_get_builtins_and_fall_back_to_functions() {
     let sandbox = Sandbox::new();
     let body =
         "echo \"${__BASHIO_MODE}\"; type -t bashio::config bashio::addon.port bashio::log.level\n";
+    sandbox.env("BASHIO_BUILTINS", "1");
     let run = sandbox.run_script(body);
     assert_eq!(run.stdout, "builtins\nbuiltin\nbuiltin\nfunction\n");
 
