@@ -45,46 +45,25 @@ pub fn generate() -> String {
     out
 }
 
-/// Enables every builtin from the library beside the binary, after checking
-/// that the library is the one this file was generated with; a sourced file
-/// then returns, leaving the function definitions below unread.
+/// Enables every builtin from the library beside the binary: bash loads the
+/// library for its readiness check, which (when the library is the one this
+/// file was generated with) adds every name to bash's table at once; a
+/// sourced file then returns, leaving the function definitions below unread.
 fn enable_block() -> String {
-    let names = builtins::builtin_names();
-    let mut out = String::new();
-    out.push_str(&format!(
+    format!(
         "\n# Builtins: every other function runs inside bash, from the library\n\
          # beside the binary, when bash can load it.\n\
-         __bashio_builtins() {{\n\
-         \x20   [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" ]] &&\n\
-         \x20       enable -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" {ready} 2>/dev/null &&\n\
-         \x20       {ready} {fingerprint} &&\n\
-         \x20       enable -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" {probe} \\\n",
-        ready = builtins::READY_BUILTIN,
-        probe = builtins::PROBE_BUILTIN,
-        fingerprint = builtins::fingerprint(),
-    ));
-    let mut line = String::from("       ");
-    for name in &names {
-        if line.len() + name.len() > 96 {
-            out.push_str(&line);
-            out.push_str(" \\\n");
-            line = String::from("       ");
-        }
-        line.push(' ');
-        line.push_str(name);
-    }
-    out.push_str(&line);
-    out.push_str(
-        " 2>/dev/null\n\
-         }\n\
-         if __bashio_builtins; then\n\
+         if [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" ]] &&\n\
+         \x20   enable -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" {ready} 2>/dev/null &&\n\
+         \x20   {ready} {fingerprint}; then\n\
          \x20   __BASHIO_MODE=builtins\n\
-         \x20   __bashio_call() { \"$@\"; }\n\
+         \x20   __bashio_call() {{ \"$@\"; }}\n\
          \x20   return 0 2>/dev/null\n\
          fi\n\
          __BASHIO_MODE=functions\n",
-    );
-    out
+        ready = builtins::READY_BUILTIN,
+        fingerprint = builtins::fingerprint(),
+    )
 }
 
 fn alias(old: &str, new: &str) -> String {

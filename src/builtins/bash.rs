@@ -24,11 +24,14 @@ pub struct WordList {
 /// A builtin's entry point.
 pub type BuiltinFn = extern "C" fn(*const WordList) -> c_int;
 
-/// bash's `struct builtin`, which `enable -f FILE NAME` finds as `NAME_struct`.
+/// bash's `struct builtin`, which `enable -f FILE NAME` finds as `NAME_struct`
+/// and which bash keeps in its table of builtins (`shell_builtins`).
 #[repr(C)]
+#[derive(Clone, Copy)]
 pub struct Builtin {
     pub name: *const c_char,
-    pub function: BuiltinFn,
+    /// None only in the entry that ends bash's table.
+    pub function: Option<BuiltinFn>,
     pub flags: c_int,
     pub long_doc: *const *const c_char,
     pub short_doc: *const c_char,
@@ -44,6 +47,11 @@ pub struct Slot(std::cell::UnsafeCell<Builtin>);
 impl Slot {
     pub const fn new(builtin: Builtin) -> Slot {
         Slot(std::cell::UnsafeCell::new(builtin))
+    }
+
+    /// The entry, for bash's table.
+    pub fn get(&self) -> *const Builtin {
+        self.0.get()
     }
 }
 
@@ -98,6 +106,11 @@ struct Symbols {
     function_trace_mode: *mut c_int,
     interrupt_state: *const c_int,
     terminating_signal: *const c_int,
+    shell_builtins: *mut *mut Builtin,
+    num_shell_builtins: *mut c_int,
+    static_shell_builtins: *mut Builtin,
+    xmalloc: unsafe extern "C" fn(usize) -> *mut libc::c_void,
+    xfree: unsafe extern "C" fn(*mut libc::c_void),
 }
 
 // SAFETY: addresses inside the bash process, which has a single thread.
@@ -141,6 +154,11 @@ fn resolve() -> Option<Symbols> {
             the_printed_command_except_trap: lookup(c"the_printed_command_except_trap")?.cast(),
             pending_traps: lookup(c"pending_traps")?.cast(),
             trapped_signal_received: lookup(c"trapped_signal_received")?.cast(),
+            shell_builtins: lookup(c"shell_builtins")?.cast(),
+            num_shell_builtins: lookup(c"num_shell_builtins")?.cast(),
+            static_shell_builtins: lookup(c"static_shell_builtins")?.cast(),
+            xmalloc: function(c"xmalloc")?,
+            xfree: function(c"xfree")?,
             exit_builtin: function(c"exit_builtin")?,
             set_error_trap: function(c"set_error_trap")?,
             set_debug_trap: function(c"set_debug_trap")?,
@@ -162,6 +180,57 @@ fn symbols() -> Option<&'static Symbols> {
 /// Whether the running bash exports everything the builtins use.
 pub fn available() -> bool {
     symbols().is_some()
+}
+
+/// Adds `entries` to bash's table of builtins at once, as `enable -f` would
+/// one by one (a new table, in the name order bash's lookups rely on), so
+/// that a script's start does not parse, expand and look up ~600 names.
+/// Returns false when bash's table cannot be had; names already there stay.
+pub fn install(entries: &[Builtin]) -> bool {
+    let Some(s) = symbols() else {
+        return false;
+    };
+    // SAFETY: bash's table is an array of `num_shell_builtins` entries and a
+    // terminating one; the new table is allocated with bash's own allocator
+    // (bash frees it when it grows it again) and fully written before bash
+    // sees it, from bash's single thread.
+    unsafe {
+        let old = *s.shell_builtins;
+        let count = usize::try_from(*s.num_shell_builtins).unwrap_or(0);
+        if old.is_null() {
+            return false;
+        }
+        let existing = std::slice::from_raw_parts(old, count);
+        let present = |name: *const c_char| {
+            let name = CStr::from_ptr(name);
+            existing
+                .iter()
+                .any(|b| !b.name.is_null() && CStr::from_ptr(b.name) == name)
+        };
+        let mut table: Vec<Builtin> = existing.to_vec();
+        table.extend(entries.iter().copied().filter(|b| !present(b.name)));
+        table.sort_by(|a, b| CStr::from_ptr(a.name).cmp(CStr::from_ptr(b.name)));
+        let size = std::mem::size_of::<Builtin>();
+        let new = (s.xmalloc)((table.len() + 1) * size).cast::<Builtin>();
+        if new.is_null() {
+            return false;
+        }
+        std::ptr::copy_nonoverlapping(table.as_ptr(), new, table.len());
+        new.add(table.len()).write(Builtin {
+            name: std::ptr::null(),
+            function: None,
+            flags: 0,
+            long_doc: std::ptr::null(),
+            short_doc: std::ptr::null(),
+            handle: std::ptr::null(),
+        });
+        if old != s.static_shell_builtins {
+            (s.xfree)(old.cast());
+        }
+        *s.shell_builtins = new;
+        *s.num_shell_builtins = c_int::try_from(table.len()).unwrap_or(c_int::MAX);
+    }
+    true
 }
 
 /// The arguments of a call, as bytes.

@@ -45,8 +45,9 @@ pub fn fingerprint() -> String {
     format!("{hash:016x}")
 }
 
-/// `__bashio_builtins_ready FINGERPRINT`: status 0 when this bash can run
-/// the builtins and the library holds the names the caller expects.
+/// `__bashio_builtins_ready FINGERPRINT`: when this bash can run the
+/// builtins and the library holds the names the caller expects, adds every
+/// one of them to bash's table at once and returns 0.
 extern "C" fn ready(list: *const bash::WordList) -> c_int {
     let args = bash::arguments(list);
     if !bash::available() || args.first().map(Vec::as_slice) != Some(fingerprint().as_bytes()) {
@@ -59,6 +60,25 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
     // A signal bash wants to act on (INT, or a trapped TERM) ends a request
     // at once, as it would end the curl a function runs.
     crate::http::set_stop_hook(bash::signal_pending);
+    if !INSTALLED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        let mut entries: Vec<bash::Builtin> = names::ENTRIES
+            .iter()
+            .map(|(name, function, doc)| bash::Builtin {
+                name: name.as_ptr().cast(),
+                function: Some(*function),
+                flags: bash::ENABLED,
+                long_doc: doc.0.as_ptr(),
+                short_doc: name.as_ptr().cast(),
+                handle: std::ptr::null(),
+            })
+            .collect();
+        // SAFETY: bash only reads the slot, which holds static data.
+        entries.push(unsafe { *PROBE_EXIT.get() });
+        if !bash::install(&entries) {
+            INSTALLED.store(false, std::sync::atomic::Ordering::Relaxed);
+            return 1;
+        }
+    }
     std::panic::set_hook(Box::new(|info| {
         let message = info
             .payload()
@@ -82,7 +102,7 @@ extern "C" fn probe_exit(list: *const bash::WordList) -> c_int {
 #[export_name = "__bashio_builtins_ready_struct"]
 static READY: bash::Slot = bash::Slot::new(bash::Builtin {
     name: c"__bashio_builtins_ready".as_ptr(),
-    function: ready,
+    function: Some(ready),
     flags: bash::ENABLED,
     long_doc: NO_DOC.0.as_ptr(),
     short_doc: c"__bashio_builtins_ready".as_ptr(),
@@ -92,7 +112,7 @@ static READY: bash::Slot = bash::Slot::new(bash::Builtin {
 #[export_name = "__bashio_probe_exit_struct"]
 static PROBE_EXIT: bash::Slot = bash::Slot::new(bash::Builtin {
     name: c"__bashio_probe_exit".as_ptr(),
-    function: probe_exit,
+    function: Some(probe_exit),
     flags: bash::ENABLED,
     long_doc: NO_DOC.0.as_ptr(),
     short_doc: c"__bashio_probe_exit STATUS".as_ptr(),
@@ -100,6 +120,9 @@ static PROBE_EXIT: bash::Slot = bash::Slot::new(bash::Builtin {
 });
 
 static NO_DOC: bash::Doc = bash::Doc([std::ptr::null(), std::ptr::null()]);
+
+/// Whether this shell (or the one it was forked from) has the builtins.
+static INSTALLED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// The deprecated names that have warned in this shell (a subshell's
 /// warnings stay in the subshell, as the function library's do).
@@ -176,7 +199,7 @@ pub fn generate_names() -> String {
         "//! Generated from the function table (`builtins::generate_names`; a test\n\
          //! fails when it is stale): one exported `struct builtin` per name, which\n\
          //! `enable -f` finds as `NAME_struct`.\n\n\
-         use super::bash::{Builtin, Doc, Slot, ENABLED};\n\
+         use super::bash::{Builtin, BuiltinFn, Doc, Slot, ENABLED};\n\
          use super::run;\n\n\
          macro_rules! builtins {\n\
          \x20   ($($index:literal $name:literal $usage:literal;)*) => {\n\
@@ -185,7 +208,7 @@ pub fn generate_names() -> String {
          \x20           #[export_name = concat!($name, \"_struct\")]\n\
          \x20           static STRUCT: Slot = Slot::new(Builtin {\n\
          \x20               name: concat!($name, \"\\0\").as_ptr().cast(),\n\
-         \x20               function: run::<$index>,\n\
+         \x20               function: Some(run::<$index>),\n\
          \x20               flags: ENABLED,\n\
          \x20               long_doc: DOC.0.as_ptr(),\n\
          \x20               short_doc: concat!($name, \"\\0\").as_ptr().cast(),\n\
@@ -194,6 +217,12 @@ pub fn generate_names() -> String {
          \x20       };)*\n\
          \x20       /// The names, in the order of their entry points.\n\
          \x20       pub static NAMES: &[&str] = &[$($name),*];\n\
+         \x20       /// Each name's table entry, as `__bashio_builtins_ready` installs it.\n\
+         \x20       pub static ENTRIES: &[(&str, BuiltinFn, Doc)] = &[$((\n\
+         \x20           concat!($name, \"\\0\"),\n\
+         \x20           run::<$index>,\n\
+         \x20           Doc([concat!($usage, \"\\0\").as_ptr().cast(), std::ptr::null()]),\n\
+         \x20       )),*];\n\
          \x20   };\n\
          }\n\n\
          builtins! {\n",

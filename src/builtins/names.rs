@@ -2,7 +2,7 @@
 //! fails when it is stale): one exported `struct builtin` per name, which
 //! `enable -f` finds as `NAME_struct`.
 
-use super::bash::{Builtin, Doc, Slot, ENABLED};
+use super::bash::{Builtin, BuiltinFn, Doc, Slot, ENABLED};
 use super::run;
 
 macro_rules! builtins {
@@ -12,7 +12,7 @@ macro_rules! builtins {
             #[export_name = concat!($name, "_struct")]
             static STRUCT: Slot = Slot::new(Builtin {
                 name: concat!($name, "\0").as_ptr().cast(),
-                function: run::<$index>,
+                function: Some(run::<$index>),
                 flags: ENABLED,
                 long_doc: DOC.0.as_ptr(),
                 short_doc: concat!($name, "\0").as_ptr().cast(),
@@ -21,6 +21,12 @@ macro_rules! builtins {
         };)*
         /// The names, in the order of their entry points.
         pub static NAMES: &[&str] = &[$($name),*];
+        /// Each name's table entry, as `__bashio_builtins_ready` installs it.
+        pub static ENTRIES: &[(&str, BuiltinFn, Doc)] = &[$((
+            concat!($name, "\0"),
+            run::<$index>,
+            Doc([concat!($usage, "\0").as_ptr().cast(), std::ptr::null()]),
+        )),*];
     };
 }
 
