@@ -306,8 +306,10 @@ fn read_script(
         && matches!(role, Some(Role::Init | Role::LegacyRun | Role::RcRun));
     let runner = match (&head, role) {
         _ if rewritten => None,
-        (_, None) | (Head::Missing, Some(Role::UpScript)) => None,
-        (Head::Missing, _) => Some("/bin/sh"),
+        // Only cont-init.d runs a file without #! (through /bin/sh), and a
+        // #! below line 1 already has its own finding.
+        (Head::Missing, Some(Role::Init)) if late.is_none() => Some("/bin/sh"),
+        (Head::Missing, _) | (_, None) => None,
         (Head::Line(line), _) => shebang::plain_shell(line),
         _ => None,
     };
