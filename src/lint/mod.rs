@@ -12,6 +12,7 @@
 //! them.
 
 mod calls;
+mod fix;
 mod image;
 mod loaded;
 mod longrun;
@@ -33,15 +34,19 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use tree::Tree;
 
-const USAGE: &str = "Usage: bashio lint PATH [--format text|json]
+const USAGE: &str = "Usage: bashio lint [--fix] PATH [--format text|json]
   PATH: an add-on directory (config.yaml, rootfs/), a repository of add-ons
   (each linted on its own), or a rootfs
   Prints FILE:LINE: error|warning: MESSAGE per finding and a count on stderr;
-  exits 1 when there is an error, 0 otherwise, 100 on a usage error.";
+  exits 1 when there is an error, 0 otherwise, 100 on a usage error.
+  --fix: first turn services.d services into s6-rc.d longruns (type, run,
+  finish, dependencies.d with base and what services.d/NAME/dependencies
+  listed, the user bundle's entry), then lint.";
 
 pub fn main(args: &[OsString]) -> i32 {
     let mut path: Option<&OsString> = None;
     let mut as_json = false;
+    let mut fix = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let text = arg.to_string_lossy();
@@ -49,6 +54,10 @@ pub fn main(args: &[OsString]) -> i32 {
             "-h" | "--help" => {
                 let _ = writeln!(std::io::stdout().lock(), "{USAGE}");
                 return 0;
+            }
+            "--fix" => {
+                fix = true;
+                continue;
             }
             "--format" => match rest.next() {
                 Some(value) => value.to_string_lossy().into_owned(),
@@ -96,28 +105,56 @@ pub fn main(args: &[OsString]) -> i32 {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                match Tree::open(&addon) {
+                match open(&addon, fix, &format!("{shown}/{name}")) {
                     Ok(tree) => all.extend(lint(&tree).into_iter().map(|mut finding| {
                         finding.file = format!("{name}/{}", finding.file);
                         finding
                     })),
-                    Err(reason) => {
+                    Err((status, reason)) => {
                         eprintln!("bashio lint: {shown}/{name}: {reason}");
-                        return 100;
+                        return status;
                     }
                 }
             }
             all
         }
-        tree::PathKind::Tree => match Tree::open(Path::new(path)) {
+        tree::PathKind::Tree => match open(Path::new(path), fix, &shown) {
             Ok(tree) => lint(&tree),
-            Err(reason) => {
+            Err((status, reason)) => {
                 eprintln!("bashio lint: {shown}: {reason}");
-                return 100;
+                return status;
             }
         },
     };
     report::print(prefix, &findings, as_json)
+}
+
+/// Opens a tree (status 100 when it cannot be read: PATH is the mistake);
+/// with --fix, converts its services.d services first (status 1 when that
+/// fails) and reads it again.
+fn open(path: &Path, fix: bool, shown: &str) -> Result<Tree, (i32, String)> {
+    let tree = Tree::open(path).map_err(|e| (100, e))?;
+    if !fix {
+        return Ok(tree);
+    }
+    let converted = fix::services(&tree).map_err(|e| (1, format!("--fix: {e}")))?;
+    let mut err = std::io::stderr().lock();
+    for service in &converted {
+        let mut deps = vec!["base".to_string()];
+        deps.extend(service.dependencies.iter().cloned());
+        let log = if service.logger {
+            format!(", its log/ as {}-log", service.name)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            err,
+            "bashio lint: {shown}: services.d/{0} is now s6-rc.d/{0}, a longrun in the user bundle depending on {1}{log}",
+            service.name,
+            deps.join(", ")
+        );
+    }
+    Tree::open(&tree.base).map_err(|e| (100, e))
 }
 
 fn usage(problem: &str) -> i32 {
