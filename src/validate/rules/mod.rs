@@ -17,9 +17,12 @@
 //! unknown options are dropped with a warning, and `schema: false` checks
 //! against an empty schema (every option dropped, none refused).
 
+mod every;
 mod python;
 #[cfg(test)]
 mod tests;
+
+pub use every::{problems, Issue};
 
 use python::*;
 use regex::Regex;
