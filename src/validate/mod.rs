@@ -277,8 +277,16 @@ fn read_config(dir: &Path) -> Result<Config, String> {
 
 fn read_options(file: &Path) -> Result<Value, String> {
     let text = std::fs::read(file).map_err(|e| io_failure(file, &e))?;
-    serde_json::from_slice(&text)
-        .map_err(|e| format!("{}: not valid JSON: {}", file.display(), one_line(e)))
+    read_options_text(&text).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Options JSON read as the Supervisor's API reads a request body (orjson):
+/// integers within 64 bits stay integers, larger ones become floats, and a
+/// number a double cannot hold refuses the whole text.
+pub fn read_options_text(text: &[u8]) -> Result<Value, String> {
+    let value: Value =
+        serde_json::from_slice(text).map_err(|e| format!("not valid JSON: {}", one_line(e)))?;
+    rules::as_orjson_reads(value)
 }
 
 #[cfg(test)]

@@ -573,3 +573,32 @@ fn python_float_repr() {
     let numbers: Value = serde_json::from_str("[1e3, 10, 1.0, 12345678901234567890]").unwrap();
     assert_eq!(py_repr(&numbers), "[1000.0, 10, 1.0, 12345678901234567890]");
 }
+
+/// The regex translation against what Python's `re.match` recorded
+/// (tests/data/validate/oracle/regex.py).
+#[test]
+fn match_patterns_mean_what_they_mean_in_python() {
+    let recorded = include_str!("../../../tests/data/validate/oracle/regex.jsonl");
+    let mut differences = Vec::new();
+    let mut compiled = std::collections::HashMap::new();
+    for line in recorded.lines() {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let pattern = case["pattern"].as_str().unwrap().to_string();
+        let text = case["text"].as_str().unwrap();
+        let regex = compiled
+            .entry(pattern.clone())
+            .or_insert_with(|| start_anchored(&pattern));
+        let ours = match regex {
+            Err(_) => "error",
+            Ok(regex) if regex.is_match(text) => "match",
+            Ok(_) => "no match",
+        };
+        if ours != case["python"] {
+            differences.push(format!(
+                "{pattern:?} on {text:?}: Python {}, here {ours}",
+                case["python"]
+            ));
+        }
+    }
+    assert_eq!(differences, Vec::<String>::new());
+}
