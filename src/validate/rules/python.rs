@@ -360,11 +360,19 @@ pub(super) fn ipv4_literal(domain: &str) -> bool {
         })
 }
 
+/// The characters whose NFKC form holds one of `/?#@:` (`＃`, `℀`, `﹕`...):
+/// Python's `urlsplit` refuses a network location holding one, since it
+/// would mean something else once normalised. (Taken from Python's Unicode
+/// tables: every code point whose NFKC form has one of the five.)
+const NFKC_URL_DELIMITERS: [u32; 19] = [
+    0x2047, 0x2048, 0x2049, 0x2100, 0x2101, 0x2105, 0x2106, 0x2A74, 0xFE13, 0xFE16, 0xFE55, 0xFE56,
+    0xFE5F, 0xFE6B, 0xFF03, 0xFF0F, 0xFF1A, 0xFF1F, 0xFF20,
+];
+
 /// What the URL validator the Supervisor uses accepts: text that Python's
 /// `urlparse` splits into a non-empty scheme and a non-empty network
-/// location (`http://host...`), with a well-formed bracketed host if any.
-/// Python also refuses a non-ASCII host whose NFKC form holds `/?#@:`; that
-/// is not checked here.
+/// location (`http://host...`), with a well-formed bracketed host if any,
+/// and none of [`NFKC_URL_DELIMITERS`] in it.
 pub(super) fn is_url(text: &str) -> bool {
     let url: String = text
         .trim_start_matches(|c: char| c <= ' ')
@@ -386,7 +394,11 @@ pub(super) fn is_url(text: &str) -> bool {
         return false;
     };
     let netloc = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
-    if netloc.is_empty() {
+    if netloc.is_empty()
+        || netloc
+            .chars()
+            .any(|c| NFKC_URL_DELIMITERS.contains(&(c as u32)))
+    {
         return false;
     }
     match (netloc.find('['), netloc.contains(']')) {

@@ -160,6 +160,8 @@ fn url() {
         "mqtt://[::1]:1883",
         "  ftp://x",
         "custom+scheme://h",
+        "http://x/＃",
+        "http://bücher.example",
     ] {
         assert_eq!(one("url", json!(good)), "valid", "{good}");
     }
@@ -171,6 +173,9 @@ fn url() {
         "1http://x",
         "http://[::1",
         "http://[1.2.3.4]/",
+        "http://＃x",
+        "http://a℀b",
+        "http://x﹕80",
     ] {
         assert_eq!(one("url", json!(bad)), "expected a URL", "{bad}");
     }
