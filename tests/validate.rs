@@ -447,8 +447,8 @@ fn unreadable_and_malformed_files() {
         1,
         "",
         &format!(
-            "bashio validate: {}: not valid YAML: did not find expected ',' or ']' at line 3 \
-             column 1, while parsing a flow sequence at line 2 column 7\n",
+            "bashio validate: {}: not valid YAML: while parsing a flow sequence, expected ',' or \
+             ']' at byte 29 line 3 column 1\n",
             shown(&config)
         ),
     );

@@ -18,6 +18,7 @@
 //! file, 100 usage.
 
 pub mod rules;
+pub mod yaml11;
 
 use serde_json::{json, Value};
 use std::ffi::OsString;
@@ -235,7 +236,10 @@ fn read_config(dir: &Path) -> Result<Config, String> {
         serde_json::from_slice(&text)
             .map_err(|e| format!("{}: not valid JSON: {}", path.display(), one_line(e)))?
     } else {
-        serde_yaml_ng::from_slice(&text)
+        // As the Supervisor reads it: PyYAML, YAML 1.1.
+        std::str::from_utf8(&text)
+            .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+            .and_then(yaml11::load)
             .map_err(|e| format!("{}: not valid YAML: {}", path.display(), one_line(e)))?
     };
     let shown = path.display();
