@@ -12,8 +12,8 @@
 //! them.
 
 mod calls;
-mod fix;
-mod image;
+pub(crate) mod fix;
+pub(crate) mod image;
 mod loaded;
 mod longrun;
 mod order;
@@ -21,8 +21,8 @@ mod report;
 mod s6;
 mod schema;
 mod shebang;
-mod shell;
-mod tree;
+pub(crate) mod shell;
+pub(crate) mod tree;
 mod versions;
 
 use report::{Finding, Findings};
