@@ -401,7 +401,10 @@ pub fn yaml_schema(data: &[u8]) {
         match validation.result {
             // The walk that goes on past problems finds the first one too.
             Err(rules::Problem::Invalid(first)) => {
-                assert!(!problems.is_empty(), "refused ({first}), yet no problem listed")
+                assert!(
+                    !problems.is_empty(),
+                    "refused ({first}), yet no problem listed"
+                )
             }
             Ok(_) => assert!(problems.is_empty(), "valid, yet problems: {problems:?}"),
             Err(rules::Problem::Schema(_)) => {}

@@ -148,6 +148,13 @@ impl<'s> Parser<'s> {
         self.end_command();
     }
 
+    /// Replaces the innermost frame (the caller has just seen it is there).
+    fn set_top(&mut self, frame: Frame) {
+        if let Some(top) = self.stack.last_mut() {
+            top.0 = frame;
+        }
+    }
+
     fn top(&self) -> Option<Frame> {
         self.stack.last().map(|(frame, _)| *frame)
     }
@@ -218,10 +225,10 @@ impl<'s> Parser<'s> {
                     let is_do = word.literal && !word.quoted && word.text == "do";
                     self.subs(&word);
                     if is_do {
-                        self.stack.last_mut().expect("a frame").0 = Frame::Loop {
+                        self.set_top(Frame::Loop {
                             words_header: true,
                             body: true,
-                        };
+                        });
                     }
                 }
                 return;
@@ -230,8 +237,7 @@ impl<'s> Parser<'s> {
                 if let Tok::Word(word) = token {
                     self.subs(&word);
                     if word.literal && !word.quoted && word.text == "in" {
-                        self.stack.last_mut().expect("a frame").0 =
-                            Frame::Case(CasePhase::Patterns);
+                        self.set_top(Frame::Case(CasePhase::Patterns));
                     }
                 }
                 return;
@@ -244,9 +250,7 @@ impl<'s> Parser<'s> {
                             self.close(|f| matches!(f, Frame::Case(_)));
                         }
                     }
-                    Tok::Op(")") => {
-                        self.stack.last_mut().expect("a frame").0 = Frame::Case(CasePhase::Branch)
-                    }
+                    Tok::Op(")") => self.set_top(Frame::Case(CasePhase::Branch)),
                     _ => {}
                 }
                 return;
