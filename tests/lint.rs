@@ -241,14 +241,14 @@ fn lint_usage_errors_and_bad_paths_exit_100_in_one_line() {
         assert_eq!(result.status, 100, "{args:?}");
         assert!(result.stderr.starts_with("bashio lint: "), "{args:?}");
         assert!(
-            result.stderr.contains("Usage: bashio lint PATH"),
+            result.stderr.contains("Usage: bashio lint [--fix] PATH"),
             "{args:?}"
         );
         assert_eq!(result.stdout, "");
     }
     let help = lint(dir.path(), &["--help"]);
     assert_eq!(help.status, 0);
-    assert!(help.stdout.starts_with("Usage: bashio lint PATH"));
+    assert!(help.stdout.starts_with("Usage: bashio lint [--fix] PATH"));
 
     let missing = lint(dir.path(), &["no-such-dir"]);
     assert_eq!(
