@@ -335,6 +335,39 @@ fn every_problem_is_reported_by_its_path_then_the_supervisors_line() {
 }
 
 #[test]
+fn numbers_are_read_as_the_supervisors_json_reader_reads_them() {
+    let dir = addon("complete");
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), r#"{"port": 1e400}"#).unwrap();
+    let run = validate(&[
+        dir.as_os_str(),
+        OsStr::new("--options"),
+        file.path().as_os_str(),
+    ]);
+    assert_run(
+        &run,
+        1,
+        "",
+        &format!(
+            "bashio validate: {}: not valid JSON: number is infinity when parsed as double\n",
+            file.path().display()
+        ),
+    );
+    // Past 64 bits an integer is a float, and Unicode digits are digits.
+    let options = complete_options(|options| {
+        options["retries"] = serde_json::from_str("123456789012345678901234567890").unwrap();
+        options["port"] = json!("８１２３");
+    });
+    let run = validate_options(&dir, &options);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with("retries: value must be at most 10.0 (got 1.2345678901234568e+29)\n"),
+        "{run:?}"
+    );
+}
+
+#[test]
 fn missing_required_options_and_optional_ones() {
     let dir = addon("complete");
     let without_port = complete_options(|options| {
