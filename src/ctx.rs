@@ -54,6 +54,7 @@ impl Args {
         Args(items.iter().map(|s| s.as_bytes().to_vec()).collect())
     }
 
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> usize {
         self.0.len()
     }
