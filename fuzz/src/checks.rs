@@ -446,6 +446,10 @@ pub fn lint_fix(data: &[u8]) {
             }
             continue;
         }
+        // Dot-named directories are not services; a name given twice is one.
+        if name.starts_with('.') || services.iter().any(|(n, _, _)| *n == name) {
+            continue;
+        }
         let service = legacy.join(&name);
         if fs::create_dir_all(&service).is_err() {
             continue;
@@ -482,8 +486,8 @@ pub fn lint_fix(data: &[u8]) {
                 assert!(rc.join("user/contents.d").join(name).is_file(), "{name}");
                 assert!(!legacy.join(name).exists(), "{name} left in services.d");
             }
-            for entry in fs::read_dir(&rc).expect("s6-rc.d") {
-                let name = entry.expect("an entry").file_name();
+            for entry in fs::read_dir(&rc).into_iter().flatten().flatten() {
+                let name = entry.file_name();
                 assert!(
                     !name.to_string_lossy().starts_with(".bashio-fix-"),
                     "staging left"
