@@ -30,8 +30,11 @@ enum Chmod {
     /// `find ROOT... [\( -name PATTERN -o -path PATTERN ... \)] -exec chmod +x {} \;`:
     /// the tests are taken as alternatives.
     Find {
-        roots: Vec<String>,
+        /// Each root as written and as an absolute path.
+        roots: Vec<(String, String)>,
         names: Vec<String>,
+        /// `-path` patterns, matched against paths as find prints them
+        /// (the root as written, then the rest).
         paths: Vec<String>,
     },
     /// `COPY --chmod=755 ...`: every file copied.
@@ -126,6 +129,8 @@ impl Image {
                     }
                 }
                 "FROM" => {
+                    // A new stage starts in /.
+                    workdir = "/".to_string();
                     let words: Vec<&str> = args
                         .split_whitespace()
                         .filter(|w| !w.starts_with("--"))
@@ -165,6 +170,12 @@ impl Image {
                 _ => {}
             }
         }
+        // A BASHIO_VERSION counts only where the Dockerfile uses it to fetch bashio.
+        let uses_pin = dockerfile.lines().any(|line| {
+            line.contains("bashio")
+                && (line.contains("${BASHIO_VERSION}") || line.contains("$BASHIO_VERSION"))
+        });
+        let pinned = pinned.filter(|_| uses_pin);
         image.bashio = match pinned {
             Some(version) => Some(Bashio {
                 version,
@@ -246,13 +257,13 @@ impl Image {
         if !sets_exec(mode) {
             return;
         }
-        let roots: Vec<String> = rest
+        let roots: Vec<(String, String)> = rest
             .iter()
             .take_while(|w| !w.starts_with('-') && !matches!(**w, "(" | "!"))
-            .map(|root| absolute(workdir, root))
+            .map(|root| (root.to_string(), absolute(workdir, root)))
             .collect();
         let roots = if roots.is_empty() {
-            vec![workdir.to_string()]
+            vec![(".".to_string(), workdir.to_string())]
         } else {
             roots
         };
@@ -262,7 +273,7 @@ impl Image {
         while let Some(word) = words.next() {
             match *word {
                 "-name" | "-iname" => names.extend(words.next().map(|w| w.to_string())),
-                "-path" | "-wholename" => paths.extend(words.next().map(|w| absolute(workdir, w))),
+                "-path" | "-wholename" => paths.extend(words.next().map(|w| w.to_string())),
                 _ => {}
             }
         }
@@ -292,10 +303,21 @@ impl Image {
                 paths,
             } => {
                 // The tests of `\( -name A -o -path B \)` are alternatives.
-                roots.iter().any(|root| under(root, container))
-                    && ((names.is_empty() && paths.is_empty())
+                roots.iter().any(|(given, root)| {
+                    if !under(root, container) {
+                        return false;
+                    }
+                    let printed = format!(
+                        "{}{}",
+                        given.trim_end_matches('/'),
+                        container
+                            .strip_prefix(root.trim_end_matches('/'))
+                            .unwrap_or(container)
+                    );
+                    (names.is_empty() && paths.is_empty())
                         || names.iter().any(|p| glob_any(p, name))
-                        || paths.iter().any(|p| glob_any(p, container)))
+                        || paths.iter().any(|p| glob_any(p, &printed))
+                })
             }
         })
     }

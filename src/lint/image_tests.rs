@@ -15,10 +15,13 @@ fn lint_image_reads_the_bashio_version_from_base_or_dockerfile() {
         "the base image ghcr.io/hassio-addons/base:20.0.1"
     );
     let image = Image::read(
-        "FROM debian:12\nENV BASHIO_VERSION=\"v0.18.1\"\n",
+        "FROM debian:12\nENV BASHIO_VERSION=\"v0.18.1\"\nRUN curl -L https://github.com/hassio-addons/bashio/archive/${BASHIO_VERSION}.tar.gz | tar xz\n",
         Vec::new(),
     );
     assert_eq!(image.bashio.unwrap().version, (0, 18, 1));
+    // A BASHIO_VERSION nothing uses says nothing.
+    let image = Image::read("FROM debian:12\nENV BASHIO_VERSION=1.29.1\n", Vec::new());
+    assert!(image.bashio.is_none());
     let image = Image::read(
         "ARG BUILD_FROM\nFROM $BUILD_FROM\nRUN /ha_autoapps.sh \"$PACKAGES\"\n",
         vec!["lscr.io/linuxserver/sonarr:latest".into()],
@@ -72,6 +75,15 @@ fn lint_image_knows_which_files_a_chmod_covers() {
     assert!(image.chmod_covers("/etc/services.d/api/run"));
     assert!(image.chmod_covers("/etc/cont-init.d/a.sh"));
     assert!(!image.chmod_covers("/etc/services.d/api/finish"));
+    // A WORKDIR of an earlier stage does not carry over; -path sees paths
+    // as find prints them.
+    let image = Image::read(
+        "FROM node AS build\nWORKDIR /src\nFROM base\nRUN find /etc -path \"*/services.d/*/run\" -exec chmod +x {} \\;\nWORKDIR /etc\nRUN find . -path ./cont-init.d/x -exec chmod +x {} +\n",
+        Vec::new(),
+    );
+    assert!(image.chmod_covers("/etc/services.d/api/run"));
+    assert!(image.chmod_covers("/etc/cont-init.d/x"));
+    assert!(!image.chmod_covers("/etc/cont-init.d/y"));
     assert!(Image::read("COPY --chmod=755 rootfs /\n", Vec::new()).chmod_covers("/a/b"));
     assert!(!Image::read("COPY --chmod=644 rootfs /\n", Vec::new()).chmod_covers("/a/b"));
 }
