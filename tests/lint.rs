@@ -38,15 +38,17 @@ const CLEAN_EXECUTABLE: &[&str] = &[
 ];
 
 const BROKEN_FINDINGS: &str = r#"broken-addon/rootfs/etc/cont-init.d/20-config.sh:5: error: bashio::config reads option 'databse', which the schema in config.yaml does not define (closest: database)
-broken-addon/rootfs/etc/cont-init.d/20-config.sh:6: error: bashio::config.true reads option 'ssl', which the schema in config.yaml does not define
+broken-addon/rootfs/etc/cont-init.d/20-config.sh:6: warning: bashio::config.true reads option 'ssl', which the schema in config.yaml does not define: this option is never set, so the test is always false
 broken-addon/rootfs/etc/cont-init.d/20-config.sh:9: error: bashio::config.hasvalue is not a bashio function (closest: bashio::config.has_value, bashio::config.false, bashio::config.equals)
 broken-addon/rootfs/etc/cont-init.d/30-crlf.sh:1: error: the #! line ends in a carriage return (CRLF line endings): the kernel looks for 'bashio\r' ("bad interpreter" or "not found"); save the file with LF line endings
 broken-addon/rootfs/etc/cont-init.d/banner.sh:1: error: not executable: s6-overlay v3 executes cont-init.d scripts (chmod +x it, and `git update-index --chmod=+x` so git keeps the bit)
 broken-addon/rootfs/etc/cont-init.d/banner.sh:1: warning: no two-digit order prefix: cont-init.d scripts run in name order, so name it NN-banner.sh (10-banner.sh, 20-...) to say when it runs
-broken-addon/rootfs/etc/cont-init.d/banner.sh:4: warning: bashio::addon.name is deprecated: use bashio::app.name
+broken-addon/rootfs/etc/cont-init.d/banner.sh:4: warning: bashio::addon.name is deprecated: bashio::app.name replaces it, but needs bashio >= 0.18.0 (before, it is "command not found"); the image's bashio version is not known here
+broken-addon/rootfs/etc/s6-overlay/s6-rc.d/cleanup:1: warning: cleanup does not depend on base: s6-rc may start it before the base bundle is up (before cont-init.d has run and the container environment is ready), a race the s6-overlay README warns of ("Executing initialization and finalization tasks"); add an empty dependencies.d/base
 broken-addon/rootfs/etc/s6-overlay/s6-rc.d/cleanup/up:1: error: up is one execline command line, not a script: its #! line is only a comment and the rest runs as a single command; put the script in an executable file and write that file's path in up
 broken-addon/rootfs/etc/s6-overlay/s6-rc.d/init-db/up:1: error: up runs /etc/s6-overlay/scripts/init-db.sh, which is not executable (chmod +x it, and `git update-index --chmod=+x` so git keeps the bit)
 broken-addon/rootfs/etc/s6-overlay/s6-rc.d/orphan:1: warning: orphan is never started: the user bundle does not list it (user/contents.d/orphan) and no service started at boot depends on it
+broken-addon/rootfs/etc/s6-overlay/s6-rc.d/orphan:1: warning: orphan does not depend on base: s6-rc may start it before the base bundle is up (before cont-init.d has run and the container environment is ready), a race the s6-overlay README warns of ("Executing initialization and finalization tasks"); add an empty dependencies.d/base
 broken-addon/rootfs/etc/s6-overlay/s6-rc.d/reporter:1: error: no type file: s6-rc-compile needs one saying longrun, oneshot or bundle
 broken-addon/rootfs/etc/s6-overlay/s6-rc.d/web/dependencies.d/init-dbb:1: error: web depends on 'init-dbb', which is neither a service in s6-rc.d nor one of s6-overlay's own (closest: init-db)
 broken-addon/rootfs/etc/s6-overlay/s6-rc.d/web/run:5: warning: the run script ends with 'web-server' without exec: s6 then supervises the shell, not web-server, which misses the TERM sent at stop; write 'exec web-server ...'
@@ -55,7 +57,7 @@ broken-addon/rootfs/etc/s6-overlay/s6-rc.d/worker/dependencies:4: error: worker 
 broken-addon/rootfs/etc/s6-overlay/s6-rc.d/worker/type:1: error: type is "long-run\n": it must be exactly longrun, oneshot or bundle, and a newline
 broken-addon/rootfs/etc/s6-overlay/scripts/init-db.sh:1: error: /usr/local/bin/bashio is in neither rootfs/ nor the add-on base images: bashio is /usr/bin/bashio
 broken-addon/rootfs/etc/services.d/legacy/run:1: error: not executable: s6-supervise executes run (chmod +x it, and `git update-index --chmod=+x` so git keeps the bit)
-broken-addon/rootfs/etc/services.d/legacy/run:5: warning: bashio::addon.port is deprecated: use bashio::app.port
+broken-addon/rootfs/etc/services.d/legacy/run:5: warning: bashio::addon.port is deprecated: bashio::app.port replaces it, but needs bashio >= 0.18.0 (before, it is "command not found"); the image's bashio version is not known here
 broken-addon/rootfs/etc/services.d/legacy/run:5: warning: the run script ends with 'legacy-server' without exec: s6 then supervises the shell, not legacy-server, which misses the TERM sent at stop; write 'exec legacy-server ...'
 broken-addon/rootfs/usr/bin/report:1: error: the kernel passes 'bash -e' to /usr/bin/env as one argument, not 2 (use one argument, or env -S)
 broken-addon/rootfs/usr/bin/stats:1: warning: /usr/bin/python3 is in neither rootfs/ nor the add-on base images: make sure the Dockerfile installs it
@@ -108,7 +110,7 @@ fn lint_broken_addon_trips_every_check() {
     example("broken-addon", BROKEN_EXECUTABLE, dir.path());
     let result = lint(dir.path(), &["broken-addon"]);
     assert_eq!(result.stdout, BROKEN_FINDINGS);
-    assert_eq!(result.stderr, "15 errors, 7 warnings\n");
+    assert_eq!(result.stderr, "14 errors, 10 warnings\n");
     assert_eq!(result.status, 1);
 }
 
@@ -119,7 +121,7 @@ fn lint_broken_addon_as_json() {
     let result = lint(dir.path(), &["--format", "json", "broken-addon"]);
     assert_eq!(
         (result.status, result.stderr.as_str()),
-        (1, "15 errors, 7 warnings\n")
+        (1, "14 errors, 10 warnings\n")
     );
     let findings: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
     let findings = findings.as_array().unwrap();
@@ -226,7 +228,7 @@ fn lint_warnings_alone_exit_zero() {
 }
 
 #[test]
-fn lint_usage_errors_exit_100_and_bad_paths_1() {
+fn lint_usage_errors_and_bad_paths_exit_100_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
     for args in [
         &[][..],
@@ -239,14 +241,14 @@ fn lint_usage_errors_exit_100_and_bad_paths_1() {
         assert_eq!(result.status, 100, "{args:?}");
         assert!(result.stderr.starts_with("bashio lint: "), "{args:?}");
         assert!(
-            result.stderr.contains("Usage: bashio lint PATH"),
+            result.stderr.contains("Usage: bashio lint [--fix] PATH"),
             "{args:?}"
         );
         assert_eq!(result.stdout, "");
     }
     let help = lint(dir.path(), &["--help"]);
     assert_eq!(help.status, 0);
-    assert!(help.stdout.starts_with("Usage: bashio lint PATH"));
+    assert!(help.stdout.starts_with("Usage: bashio lint [--fix] PATH"));
 
     let missing = lint(dir.path(), &["no-such-dir"]);
     assert_eq!(
@@ -256,16 +258,31 @@ fn lint_usage_errors_exit_100_and_bad_paths_1() {
             missing.stderr.as_str()
         ),
         (
-            1,
+            100,
             "",
-            "bashio lint: cannot read no-such-dir: No such file or directory\n"
+            "bashio lint: no-such-dir: No such file or directory\n"
         )
     );
     fs::write(dir.path().join("file"), "").unwrap();
     let file = lint(dir.path(), &["file"]);
     assert_eq!(
         (file.status, file.stderr.as_str()),
-        (1, "bashio lint: cannot read file: Not a directory\n")
+        (100, "bashio lint: file: Not a directory: PATH is an add-on directory, a repository of add-ons or a rootfs\n")
+    );
+    symlink("loop", dir.path().join("loop")).unwrap();
+    let looped = lint(dir.path(), &["loop"]);
+    assert_eq!(
+        (looped.status, looped.stderr.as_str()),
+        (
+            100,
+            "bashio lint: loop: Too many levels of symbolic links\n"
+        )
+    );
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    let empty = lint(dir.path(), &["empty"]);
+    assert_eq!(
+        (empty.status, empty.stderr.as_str()),
+        (100, "bashio lint: empty: neither an add-on (config.yaml, rootfs/), a repository of add-ons, nor a rootfs (etc/, usr/)\n")
     );
 }
 
@@ -307,13 +324,62 @@ fn lint_dockerfile_and_base_image_soften_what_they_may_fix() {
         b"#!/bin/sh\nexec app\n",
         0o644,
     );
+    write(
+        &addon.join("rootfs/etc/services.d/app/finish"),
+        b"#!/bin/sh\nexit 0\n",
+        0o644,
+    );
     let result = lint(dir.path(), &["addon"]);
-    assert_eq!(result.status, 0, "{}", result.stdout);
-    assert_eq!(result.stderr, "0 errors, 3 warnings\n");
+    assert_eq!(result.status, 1, "{}", result.stdout);
+    assert_eq!(result.stderr, "1 error, 2 warnings\n");
     assert!(result
         .stdout
         .contains("unless the base image lscr.io/linuxserver/app:latest provides it"));
-    assert!(result.stdout.contains("the Dockerfile runs chmod"));
+    // The chmod covers services.d/*/run, not the finish script.
+    assert!(!result.stdout.contains("services.d/app/run"));
+    assert!(result.stdout.contains(
+        "addon/rootfs/etc/services.d/app/finish:1: error: not executable: s6-supervise executes finish (the Dockerfile's chmod does not cover it)"
+    ));
+}
+
+#[test]
+fn lint_a_repository_lints_each_addon() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    write(&repo.join("repository.yaml"), b"name: r\n", 0o644);
+    for name in ["one", "two"] {
+        write(&repo.join(name).join("config.yaml"), b"name: x\n", 0o644);
+        write(
+            &repo.join(name).join("rootfs/etc/cont-init.d/setup.sh"),
+            b"#!/bin/sh\necho hi\n",
+            0o755,
+        );
+    }
+    write(&repo.join(".github/config.yaml"), b"x: 1\n", 0o644);
+    let result = lint(dir.path(), &["repo"]);
+    let files: Vec<&str> = result
+        .stdout
+        .lines()
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "repo/one/rootfs/etc/cont-init.d/setup.sh",
+            "repo/two/rootfs/etc/cont-init.d/setup.sh"
+        ]
+    );
+    assert_eq!(
+        (result.status, result.stderr.as_str()),
+        (0, "0 errors, 2 warnings\n")
+    );
+    fs::remove_dir_all(repo.join("one")).unwrap();
+    fs::remove_dir_all(repo.join("two")).unwrap();
+    let result = lint(dir.path(), &["repo"]);
+    assert_eq!(
+        (result.status, result.stdout.as_str(), result.stderr.as_str()),
+        (100, "", "bashio lint: repo: a repository of add-ons without any add-on (no DIR/config.yaml): nothing to lint\n")
+    );
 }
 
 #[test]

@@ -57,9 +57,13 @@ fn assert_run(run: &Run, status: i32, stdout: &str, stderr: &str) {
     );
 }
 
-/// An invalid-options run: nothing on stdout, the Supervisor's line on stderr.
-fn assert_refused(run: &Run, message: &str) {
-    assert_run(run, 1, "", &format!("{message}\n"));
+/// An invalid-options run: nothing on stdout; on stderr every problem by its
+/// path, then the Supervisor's line.
+fn assert_refused(run: &Run, problems: &[&str], message: &str) {
+    let mut expected: String = problems.iter().map(|p| format!("{p}\n")).collect();
+    expected.push_str(message);
+    expected.push('\n');
+    assert_run(run, 1, "", &expected);
 }
 
 #[test]
@@ -84,6 +88,7 @@ fn config_json_is_read_too() {
     );
     assert_refused(
         &validate_options(&dir, r#"{"hosts": ["a"], "interval": 1}"#),
+        &["interval: value must be at least 5.0 (got 1)"],
         "App json_example has invalid options: value must be at least 5.0. \
          Got {'hosts': ['a'], 'interval': 1}",
     );
@@ -204,11 +209,39 @@ fn each_rule_refuses_with_the_supervisors_message() {
             format!("Unknown secret 'db_password' {within}"),
         ),
     ];
-    for (key, value, message) in cases {
+    let problems = [
+        "name: length of value must be at least 3.0 (got 'TV')",
+        "name: expected str (got 42)",
+        "password: expected str (got False)",
+        "port: value must be at least 1 (got 0)",
+        "port: expected int (got 'http')",
+        "retries: value must be at most 10.0 (got 11)",
+        "retries: expected int (got 'three')",
+        "ratio: value must be at most 1.5 (got 2)",
+        "ratio: expected float (got 'half')",
+        "ssl: expected boolean (got 'sometimes')",
+        "email: expected an email address (got 'not-an-email')",
+        "homepage: expected a URL (got 'example.com')",
+        "serial: Device '/tmp/ttyUSB0' does not exist (got '/tmp/ttyUSB0')",
+        "serial: Expected a string for option 'serial' (got 1)",
+        "token: does not match regular expression ^[a-z0-9]+$ (got 'ABC')",
+        "log_level: value must be one of ['debug', 'error', 'info', 'trace', 'warning'] (got 'verbose')",
+        "log_level: Missing required option 'log_level' (got None)",
+        "domains: Invalid list for option 'domains' (got 'example.com')",
+        "domains[1]: expected str (got 2)",
+        "database: Invalid dict for option 'database' (got [])",
+        "database.port: Missing option 'port' in database",
+        "logins[0].password: Missing option 'password' in logins[0]",
+        "logins: Invalid list for option 'logins' (got {'username': 'bob'})",
+        "password: Unknown secret 'db_password' (got '!secret db_password')",
+    ];
+    assert_eq!(problems.len(), cases.len());
+    for ((key, value, message), problem) in cases.into_iter().zip(problems) {
         let options = complete_options(|options| options[key] = value.clone());
         let got = py_repr(&serde_json::from_str(&options).unwrap());
         assert_refused(
             &validate_options(&dir, &options),
+            &[problem],
             &format!("App complete_example has invalid options: {message}. Got {got}"),
         );
     }
@@ -246,6 +279,95 @@ fn py_repr(value: &Value) -> String {
 }
 
 #[test]
+fn every_problem_is_reported_by_its_path_then_the_supervisors_line() {
+    let dir = addon("complete");
+    let options = complete_options(|options| {
+        options["port"] = json!(70000);
+        options["database"] = json!({"host": 5});
+        options["logins"] = json!([{"username": "a", "password": "b"}, {"username": 7}]);
+        options["ssl"] = json!("maybe");
+    });
+    let got = py_repr(&serde_json::from_str(&options).unwrap());
+    assert_refused(
+        &validate_options(&dir, &options),
+        &[
+            "port: value must be at most 65535 (got 70000)",
+            "ssl: expected boolean (got 'maybe')",
+            "database.host: expected str (got 5)",
+            "database.port: Missing option 'port' in database",
+            "logins[1].username: expected str (got 7)",
+            "logins[1].password: Missing option 'password' in logins[1]",
+        ],
+        &format!(
+            "App complete_example has invalid options: value must be at most 65535. Got {got}"
+        ),
+    );
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), &options).unwrap();
+    let result = validate(&[
+        dir.as_os_str(),
+        OsStr::new("--format"),
+        OsStr::new("json"),
+        OsStr::new("--options"),
+        file.path().as_os_str(),
+    ]);
+    assert_eq!((result.status, result.stderr.as_str()), (1, ""));
+    let report: Value = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["options"], Value::Null);
+    assert_eq!(
+        report["problems"][0],
+        json!({"path": "port", "message": "value must be at most 65535 (got 70000)"})
+    );
+    assert_eq!(report["problems"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        report["supervisor"],
+        format!("App complete_example has invalid options: value must be at most 65535. Got {got}")
+    );
+    let valid = validate(&[dir.as_os_str(), OsStr::new("--format=json")]);
+    assert_eq!(valid.status, 0);
+    let report: Value = serde_json::from_str(&valid.stdout).unwrap();
+    assert_eq!(
+        (&report["valid"], &report["problems"], &report["supervisor"]),
+        (&json!(true), &json!([]), &Value::Null)
+    );
+    assert_eq!(report["options"]["port"], 8080);
+}
+
+#[test]
+fn numbers_are_read_as_the_supervisors_json_reader_reads_them() {
+    let dir = addon("complete");
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), r#"{"port": 1e400}"#).unwrap();
+    let run = validate(&[
+        dir.as_os_str(),
+        OsStr::new("--options"),
+        file.path().as_os_str(),
+    ]);
+    assert_run(
+        &run,
+        1,
+        "",
+        &format!(
+            "bashio validate: {}: not valid JSON: number is infinity when parsed as double\n",
+            file.path().display()
+        ),
+    );
+    // Past 64 bits an integer is a float, and Unicode digits are digits.
+    let options = complete_options(|options| {
+        options["retries"] = serde_json::from_str("123456789012345678901234567890").unwrap();
+        options["port"] = json!("８１２３");
+    });
+    let run = validate_options(&dir, &options);
+    assert_eq!(run.status, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .starts_with("retries: value must be at most 10.0 (got 1.2345678901234568e+29)\n"),
+        "{run:?}"
+    );
+}
+
+#[test]
 fn missing_required_options_and_optional_ones() {
     let dir = addon("complete");
     let without_port = complete_options(|options| {
@@ -255,6 +377,7 @@ fn missing_required_options_and_optional_ones() {
     let got = py_repr(&serde_json::from_str(&without_port).unwrap());
     assert_refused(
         &validate_options(&dir, &without_port),
+        &["port: Missing option 'port' in root"],
         &format!(
             "App complete_example has invalid options: Missing option 'port' in root in \
              Complete Example (complete_example). Got {got}"
@@ -288,6 +411,7 @@ fn unknown_options_are_dropped_with_the_supervisors_warnings() {
 fn options_that_are_not_a_mapping() {
     assert_refused(
         &validate_options(&addon("complete"), "[1, \"two\"]"),
+        &["(options): expected dict (got [1, 'two'])"],
         "App complete_example has invalid options: expected dict. Got [1, 'two']",
     );
 }
@@ -296,6 +420,7 @@ fn options_that_are_not_a_mapping() {
 fn invalid_defaults_in_the_config() {
     assert_refused(
         &validate_dir(&addon("invalid_defaults")),
+        &["password: Missing option 'password' in root"],
         "App needs_setup has invalid options: Missing option 'password' in root in \
          Needs Setup (needs_setup). Got {'username': 'admin'}",
     );
@@ -355,8 +480,8 @@ fn unreadable_and_malformed_files() {
         1,
         "",
         &format!(
-            "bashio validate: {}: not valid YAML: did not find expected ',' or ']' at line 3 \
-             column 1, while parsing a flow sequence at line 2 column 7\n",
+            "bashio validate: {}: not valid YAML: while parsing a flow sequence, expected ',' or \
+             ']' at byte 29 line 3 column 1\n",
             shown(&config)
         ),
     );
@@ -444,7 +569,7 @@ fn configs_without_name_or_slug_or_with_bad_options() {
 
 #[test]
 fn usage() {
-    let usage = "usage: bashio validate ADDON_DIR [--options FILE]";
+    let usage = "usage: bashio validate ADDON_DIR [--options FILE] [--format text|json]";
     assert_run(
         &validate(&[]),
         100,

@@ -333,6 +333,197 @@ pub fn redact(data: &[u8]) {
     }
 }
 
+/// The lint's readers of shell text: a script (first byte even) through
+/// the command reader, or a Dockerfile (first byte odd) through the image
+/// reader, on any bytes: no panic, no hang, and every command's line within
+/// the text.
+///
+/// Input: a selector byte, then the text.
+pub fn lint_shell(data: &[u8]) {
+    use crate::lint::image::Image;
+    use crate::lint::shell;
+    let Some((&selector, rest)) = data.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    let lines = text.matches('\n').count() + 1;
+    if selector % 2 == 0 {
+        let script = shell::parse(&text);
+        for cmd in &script.cmds {
+            assert!(
+                cmd.line >= 1 && cmd.line <= lines,
+                "line {} of {lines}",
+                cmd.line
+            );
+            assert!(cmd.item < script.items.len().max(1), "item out of range");
+        }
+        let _ = shell::words(&text);
+    } else {
+        let image = Image::read(
+            &text,
+            vec![text.lines().next().unwrap_or_default().to_string()],
+        );
+        let _ = image.chmod_covers("/etc/services.d/app/run");
+        let _ = image.has_program("python3");
+    }
+}
+
+/// The config reader of `bashio validate` (PyYAML's YAML 1.1 rules) on any
+/// text, then the Supervisor's rules on what it read: no panic, a result
+/// that serialises, and a schema that passes the grammar check validating
+/// the config's own defaults without a panic.
+///
+/// Input: the YAML text.
+pub fn yaml_schema(data: &[u8]) {
+    use crate::validate::{rules, yaml11};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(config) = yaml11::load(text) else {
+        return;
+    };
+    assert!(serde_json::to_string(&config).is_ok());
+    let schema = config
+        .get("schema")
+        .cloned()
+        .unwrap_or(serde_json::Value::Null);
+    let options = config
+        .get("options")
+        .cloned()
+        .unwrap_or_else(|| serde_json::json!({}));
+    if rules::check_schema(&schema).is_ok() {
+        let addon = rules::Addon {
+            name: "Fuzz",
+            slug: "fuzz",
+        };
+        let validation = rules::validate(&schema, &options, addon, &|_| None);
+        let problems = rules::problems(&schema, &options, addon, &|_| None);
+        match validation.result {
+            // The walk that goes on past problems finds the first one too.
+            Err(rules::Problem::Invalid(first)) => {
+                assert!(
+                    !problems.is_empty(),
+                    "refused ({first}), yet no problem listed"
+                )
+            }
+            Ok(_) => assert!(problems.is_empty(), "valid, yet problems: {problems:?}"),
+            Err(rules::Problem::Schema(_)) => {}
+        }
+    }
+}
+
+/// `bashio lint --fix` on a rootfs made from the input: services.d services
+/// (name, dependencies, run script) and, for names starting with `!`, an
+/// s6-rc.d service of that name already there. Either the conversion is
+/// refused and the tree is byte for byte as it was, or every service with a
+/// run is an s6-rc longrun with its run kept, base and its dependencies in
+/// dependencies.d, and the user bundle's entry; services.d is emptied of
+/// them and no staging directory is left.
+///
+/// Input: records split by NUL, each `NAME` LF `DEP,DEP...` LF `RUN`.
+pub fn lint_fix(data: &[u8]) {
+    use crate::lint::{fix, tree::Tree};
+    use std::fs;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path();
+    fs::write(root.join("config.yaml"), "name: x\n").expect("config");
+    let legacy = root.join("rootfs/etc/services.d");
+    let rc = root.join("rootfs/etc/s6-overlay/s6-rc.d");
+    fs::create_dir_all(&legacy).expect("services.d");
+    let mut services: Vec<(String, Vec<String>, Vec<u8>)> = Vec::new();
+    for record in data.split(|&b| b == 0).take(8) {
+        let mut parts = record.splitn(3, |&b| b == b'\n');
+        let name = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+        let deps = String::from_utf8_lossy(parts.next().unwrap_or_default()).into_owned();
+        let run = parts.next().unwrap_or_default().to_vec();
+        if name.is_empty() || name.contains('/') || name == "." || name == ".." || name.len() > 64 {
+            continue;
+        }
+        if let Some(taken) = name.strip_prefix('!') {
+            if !taken.is_empty() && !taken.starts_with('.') {
+                let _ = fs::create_dir_all(rc.join(taken));
+                let _ = fs::write(rc.join(taken).join("type"), "oneshot\n");
+            }
+            continue;
+        }
+        // Dot-named directories are not services; a name given twice is one.
+        if name.starts_with('.') || services.iter().any(|(n, _, _)| *n == name) {
+            continue;
+        }
+        let service = legacy.join(&name);
+        if fs::create_dir_all(&service).is_err() {
+            continue;
+        }
+        let _ = fs::write(service.join("run"), &run);
+        let _ = fs::write(service.join("dependencies"), deps.replace(',', "\n"));
+        let deps = deps
+            .split(',')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+            .collect();
+        services.push((name, deps, run));
+    }
+    let before = snapshot(root);
+    let tree = Tree::open(root).expect("the tree");
+    match fix::services(&tree) {
+        Err(_) => assert_eq!(snapshot(root), before, "refused, yet the tree changed"),
+        Ok(converted) => {
+            assert_eq!(converted.len(), services.len(), "{converted:?}");
+            for (name, _, run) in &services {
+                let service = rc.join(name);
+                assert_eq!(
+                    fs::read(service.join("type")).ok(),
+                    Some(b"longrun\n".to_vec()),
+                    "{name}"
+                );
+                assert_eq!(
+                    fs::read(service.join("run")).ok().as_ref(),
+                    Some(run),
+                    "{name}"
+                );
+                assert!(service.join("dependencies.d/base").is_file(), "{name}");
+                assert!(rc.join("user/contents.d").join(name).is_file(), "{name}");
+                assert!(!legacy.join(name).exists(), "{name} left in services.d");
+            }
+            for entry in fs::read_dir(&rc).into_iter().flatten().flatten() {
+                let name = entry.file_name();
+                assert!(
+                    !name.to_string_lossy().starts_with(".bashio-fix-"),
+                    "staging left"
+                );
+            }
+        }
+    }
+}
+
+/// Every file under `root` with its bytes and mode, and every directory.
+fn snapshot(root: &std::path::Path) -> Vec<(std::path::PathBuf, Option<Vec<u8>>, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(meta) = std::fs::symlink_metadata(&path) else {
+                continue;
+            };
+            let mode = meta.permissions().mode();
+            if meta.is_dir() {
+                out.push((path.clone(), None, mode));
+                stack.push(path);
+            } else {
+                out.push((path.clone(), std::fs::read(&path).ok(), mode));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Every input under `tests/data/fuzz/TARGET/` that once failed TARGET's
 /// check passes it now.
 #[cfg(test)]
@@ -374,5 +565,20 @@ mod tests {
     #[test]
     fn redact_inputs() {
         replay("redact", super::redact);
+    }
+
+    #[test]
+    fn lint_shell_inputs() {
+        replay("lint_shell", super::lint_shell);
+    }
+
+    #[test]
+    fn yaml_schema_inputs() {
+        replay("yaml_schema", super::yaml_schema);
+    }
+
+    #[test]
+    fn lint_fix_inputs() {
+        replay("lint_fix", super::lint_fix);
     }
 }

@@ -6,13 +6,40 @@
 //! false alarms it accepts any `exec PROGRAM` in that last command (in any
 //! branch of a final `if` or `case`), a final loop (the script is the long
 //! running program), `wait` and `sleep` (the script deliberately stays), and a
-//! call to a function the script defines (which may exec).
+//! call to a function the script defines (which may exec). A pipeline is
+//! judged as a whole: each of its parts runs in a subshell, so even `exec prog
+//! | tee log` leaves the shell in charge. A run-once service, whose finish
+//! script halts the container unconditionally, is not judged at all.
 
 use super::report::Findings;
 use super::shell::{exec_program, ItemKind, Script};
 
 /// Commands after which the script deliberately stays in the foreground.
 const STAYS: &[&str] = &["wait", "sleep"];
+
+/// Whether a finish script halts the container whatever happened: a
+/// top-level `halt` (`/run/s6/basedir/bin/halt`) or `s6-svscanctl -t`.
+pub fn halts(finish: &Script) -> bool {
+    finish.cmds.iter().any(|cmd| {
+        if cmd.in_subst || cmd.in_function {
+            return false;
+        }
+        let simple = finish
+            .items
+            .get(cmd.item)
+            .is_some_and(|(kind, _)| *kind == ItemKind::Simple);
+        let program = exec_program(cmd).map(|w| w.text.as_str()).or(cmd.name());
+        simple
+            && match program {
+                Some(p) if p == "halt" || p.ends_with("/halt") => true,
+                Some(p) if p.ends_with("s6-svscanctl") => cmd
+                    .words
+                    .iter()
+                    .any(|w| w.text.starts_with('-') && w.text.contains('t')),
+                _ => false,
+            }
+    })
+}
 
 pub fn check(script: &Script, file: &str, findings: &mut Findings) {
     let Some(last) = script.items.len().checked_sub(1) else {
@@ -28,6 +55,28 @@ pub fn check(script: &Script, file: &str, findings: &mut Findings) {
         .iter()
         .filter(|c| c.item == last && !c.in_subst && !c.in_function)
         .collect();
+    if kind == ItemKind::Simple && cmds.last().is_some_and(|c| c.piped) {
+        let parts: Vec<&str> = cmds
+            .iter()
+            .rev()
+            .take_while(|c| c.piped)
+            .map(|c| {
+                exec_program(c)
+                    .map(|w| w.text.as_str())
+                    .or(c.name())
+                    .unwrap_or("...")
+            })
+            .collect();
+        let shown: Vec<&str> = parts.iter().rev().copied().collect();
+        let line = cmds
+            .iter()
+            .rev()
+            .take_while(|c| c.piped)
+            .last()
+            .map_or(1, |c| c.line);
+        let message = format!("the run script ends with a pipeline ({}): each part runs in a subshell, exec or not, so s6 supervises the shell, not {}, which misses the TERM sent at stop; exec the program alone (exec {} > >(tee ...)), or log through a log/ service", shown.join(" | "), shown[0], shown[0]);
+        return findings.warning("longrun-exec", file, line, message);
+    }
     let accepted = cmds.iter().any(|c| {
         exec_program(c).is_some()
             || c.name().is_some_and(|name| {
@@ -92,5 +141,29 @@ mod tests {
         assert_eq!(lint("x=$(exec foo)\nif a; then\n  app\nfi\n").len(), 1);
         assert_eq!(lint("exec 2>&1\n").len(), 1);
         assert_eq!(lint("# nothing\n").len(), 1);
+    }
+
+    #[test]
+    fn lint_longrun_judges_a_pipeline_whole() {
+        assert_eq!(
+            lint("exec app --x 2>&1 | tee /var/log/app\n"),
+            ["1: the run script ends with a pipeline (app | tee): each part runs in a subshell, exec or not, so s6 supervises the shell, not app, which misses the TERM sent at stop; exec the program alone (exec app > >(tee ...)), or log through a log/ service"]
+        );
+        assert_eq!(lint("app |\n  exec logger\n").len(), 1);
+        assert!(lint("echo start | logger\nexec app\n").is_empty());
+    }
+
+    #[test]
+    fn lint_longrun_knows_a_finish_that_halts() {
+        for text in [
+            "#!/bin/sh\n/run/s6/basedir/bin/halt\n",
+            "exec /run/s6/basedir/bin/halt\n",
+            "s6-svscanctl -t /var/run/s6/services\n",
+        ] {
+            assert!(halts(&parse(text)), "{text}");
+        }
+        assert!(!halts(&parse(
+            "if [[ $1 -ne 0 ]]; then\n  exec /run/s6/basedir/bin/halt\nfi\n"
+        )));
     }
 }

@@ -4,20 +4,26 @@
 //! do not exec), `#!` lines that cannot work, and `bashio::` calls to unknown
 //! or deprecated functions or to options the schema lacks.
 //!
-//! PATH is an add-on directory (config.yaml and rootfs/) or a rootfs. The
+//! PATH is an add-on directory (config.yaml and rootfs/), a repository of
+//! add-ons (each linted as an add-on of its own), or a rootfs. The
 //! linter only reads: it never runs a script, follows a link out of PATH,
 //! opens anything but a regular file, or reads more than a bounded amount.
 //! Each check lives in its own module; this one gathers the files and runs
 //! them.
 
 mod calls;
+pub(crate) mod fix;
+pub(crate) mod image;
+mod loaded;
 mod longrun;
+mod order;
 mod report;
 mod s6;
 mod schema;
 mod shebang;
-mod shell;
-mod tree;
+pub(crate) mod shell;
+pub(crate) mod tree;
+mod versions;
 
 use report::{Finding, Findings};
 use s6::Role;
@@ -28,14 +34,19 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use tree::Tree;
 
-const USAGE: &str = "Usage: bashio lint PATH [--format text|json]
-  PATH: an add-on directory (config.yaml, rootfs/) or a rootfs
+const USAGE: &str = "Usage: bashio lint [--fix] PATH [--format text|json]
+  PATH: an add-on directory (config.yaml, rootfs/), a repository of add-ons
+  (each linted on its own), or a rootfs
   Prints FILE:LINE: error|warning: MESSAGE per finding and a count on stderr;
-  exits 1 when there is an error, 0 otherwise, 100 on a usage error.";
+  exits 1 when there is an error, 0 otherwise, 100 on a usage error.
+  --fix: first turn services.d services into s6-rc.d longruns (type, run,
+  finish, dependencies.d with base and what services.d/NAME/dependencies
+  listed, the user bundle's entry), then lint.";
 
 pub fn main(args: &[OsString]) -> i32 {
     let mut path: Option<&OsString> = None;
     let mut as_json = false;
+    let mut fix = false;
     let mut rest = args.iter();
     while let Some(arg) = rest.next() {
         let text = arg.to_string_lossy();
@@ -43,6 +54,10 @@ pub fn main(args: &[OsString]) -> i32 {
             "-h" | "--help" => {
                 let _ = writeln!(std::io::stdout().lock(), "{USAGE}");
                 return 0;
+            }
+            "--fix" => {
+                fix = true;
+                continue;
             }
             "--format" => match rest.next() {
                 Some(value) => value.to_string_lossy().into_owned(),
@@ -70,19 +85,76 @@ pub fn main(args: &[OsString]) -> i32 {
         return usage("PATH is missing");
     };
     let shown = path.to_string_lossy();
-    let tree = match Tree::open(Path::new(path)) {
-        Ok(tree) => tree,
-        Err(reason) => {
-            eprintln!("bashio lint: cannot read {shown}: {reason}");
-            return 1;
-        }
-    };
-    let findings = lint(&tree);
     let prefix = match shown.as_ref() {
         "." | "./" => "",
         other => other,
     };
+    let what = match tree::kind_of(Path::new(path)) {
+        Ok(what) => what,
+        Err(reason) => {
+            // One line: PATH itself is the mistake.
+            eprintln!("bashio lint: {shown}: {reason}");
+            return 100;
+        }
+    };
+    let findings = match what {
+        tree::PathKind::Repository(addons) => {
+            let mut all = Vec::new();
+            for addon in addons {
+                let name = addon
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match open(&addon, fix, &format!("{shown}/{name}")) {
+                    Ok(tree) => all.extend(lint(&tree).into_iter().map(|mut finding| {
+                        finding.file = format!("{name}/{}", finding.file);
+                        finding
+                    })),
+                    Err((status, reason)) => {
+                        eprintln!("bashio lint: {shown}/{name}: {reason}");
+                        return status;
+                    }
+                }
+            }
+            all
+        }
+        tree::PathKind::Tree => match open(Path::new(path), fix, &shown) {
+            Ok(tree) => lint(&tree),
+            Err((status, reason)) => {
+                eprintln!("bashio lint: {shown}: {reason}");
+                return status;
+            }
+        },
+    };
     report::print(prefix, &findings, as_json)
+}
+
+/// Opens a tree (status 100 when it cannot be read: PATH is the mistake);
+/// with --fix, converts its services.d services first (status 1 when that
+/// fails) and reads it again.
+fn open(path: &Path, fix: bool, shown: &str) -> Result<Tree, (i32, String)> {
+    let tree = Tree::open(path).map_err(|e| (100, e))?;
+    if !fix {
+        return Ok(tree);
+    }
+    let converted = fix::services(&tree).map_err(|e| (1, format!("--fix: {e}")))?;
+    let mut err = std::io::stderr().lock();
+    for service in &converted {
+        let mut deps = vec!["base".to_string()];
+        deps.extend(service.dependencies.iter().cloned());
+        let log = if service.logger {
+            format!(", its log/ as {}-log", service.name)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            err,
+            "bashio lint: {shown}: services.d/{0} is now s6-rc.d/{0}, a longrun in the user bundle depending on {1}{log}",
+            service.name,
+            deps.join(", ")
+        );
+    }
+    Tree::open(&tree.base).map_err(|e| (100, e))
 }
 
 fn usage(problem: &str) -> i32 {
@@ -141,21 +213,27 @@ pub fn lint(tree: &Tree) -> Vec<Finding> {
             .any(|(path, text)| !path.starts_with(own_dir) && names(text, name))
     };
     graph.unstarted(tree, &mentioned, &mut findings);
+    order::check(tree, &graph, &mut findings);
     let own: BTreeSet<String> = scripts
         .iter()
         .flat_map(|s| s.parsed.functions.iter())
         .filter(|name| name.starts_with("bashio::"))
         .cloned()
         .collect();
+    let context = calls::Context {
+        own_functions: &own,
+        schema: schema.as_ref(),
+        bashio: tree.image.bashio.as_ref(),
+    };
     for script in &scripts {
         calls::check(
             &script.parsed,
+            &script.text,
             &script.file,
-            &own,
-            schema.as_ref(),
+            &context,
             &mut findings,
         );
-        if script.longrun {
+        if script.longrun && !finish_halts(&script.path) {
             longrun::check(&script.parsed, &script.file, &mut findings);
         }
     }
@@ -175,9 +253,21 @@ fn names(text: &[u8], name: &[u8]) -> bool {
     })
 }
 
+/// Whether the `finish` beside a run script halts the container whatever
+/// happened: the service runs once.
+fn finish_halts(run: &Path) -> bool {
+    let Some(finish) = run.parent().map(|dir| dir.join("finish")) else {
+        return false;
+    };
+    tree::read_text(&finish).is_some_and(|text| longrun::halts(&shell::parse(&text)))
+}
+
 /// A shell script, parsed.
 struct ShellScript {
+    /// Where it is on disk.
+    path: PathBuf,
     file: String,
+    text: String,
     parsed: shell::Script,
     /// The run script of a longrun, written in a shell.
     longrun: bool,
@@ -205,27 +295,38 @@ fn read_script(
         return None;
     }
     let head = shebang::read(&bytes);
-    let shell = match (&head, role) {
-        (Head::Missing, Some(Role::Init)) => {
+    let late = shebang::late_line(&bytes);
+    let shell = match (&head, role, &late) {
+        (Head::Missing, Some(Role::Init), Some((line, _))) => {
+            let message = format!("the #! line is line {line}, not the first: the kernel reads #! only at the very start of the file, so it runs only through /bin/sh's fallback for such files, without bashio; remove what comes before #!");
+            findings.warning("shebang", &file, 1, message);
+            true
+        }
+        (Head::Missing, Some(Role::Init), None) => {
             let message = "no #! line: it runs only through /bin/sh's fallback for such files, without bashio; start it with #!/usr/bin/with-contenv bashio or #!/bin/sh".to_string();
             findings.warning("shebang", &file, 1, message);
             true
         }
-        (Head::Missing, Some(_)) => {
+        (Head::Missing, Some(_), Some((line, shebang))) => {
+            let message = format!("the #! line is line {line}, not the first: the kernel reads #! only at the very start of the file, so s6 cannot execute it (exec format error); remove what comes before #!");
+            findings.error("shebang", &file, 1, message);
+            shebang::is_shell(shebang)
+        }
+        (Head::Missing, Some(_), None) => {
             let message = "no #! line: s6 cannot execute it (exec format error); start it with #!/usr/bin/with-contenv bashio or #!/bin/sh".to_string();
             findings.error("shebang", &file, 1, message);
             false
         }
-        (Head::Missing, None) => named_shell,
-        (Head::Line(line), _) => {
+        (Head::Missing, None, _) => named_shell,
+        (Head::Line(line), _, _) => {
             shebang::check(tree, &file, &head, findings);
             shebang::is_shell(line)
         }
-        (Head::Empty, _) => {
+        (Head::Empty, _, _) => {
             shebang::check(tree, &file, &head, findings);
             false
         }
-        (Head::Crlf(_) | Head::Bom, _) => {
+        (Head::Crlf(_) | Head::Bom, _, _) => {
             shebang::check(tree, &file, &head, findings);
             true
         }
@@ -235,8 +336,27 @@ fn read_script(
     }
     let longrun = matches!(role, Some(Role::LegacyRun | Role::RcRun))
         && matches!(&head, Head::Line(line) if !shebang::is_execline(line));
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let parsed = shell::parse(&text);
+    // The plain shell that reads an executed script without bashio.
+    let rewritten = tree.image.rewrites_shebangs
+        && matches!(role, Some(Role::Init | Role::LegacyRun | Role::RcRun));
+    let runner = match (&head, role) {
+        _ if rewritten => None,
+        // Only cont-init.d runs a file without #! (through /bin/sh), and a
+        // #! below line 1 already has its own finding.
+        (Head::Missing, Some(Role::Init)) if late.is_none() => Some("/bin/sh"),
+        (Head::Missing, _) | (_, None) => None,
+        (Head::Line(line), _) => shebang::plain_shell(line),
+        _ => None,
+    };
+    if let Some(runner) = runner {
+        loaded::check(&parsed, runner, &file, findings);
+    }
     let script = ShellScript {
-        parsed: shell::parse(&String::from_utf8_lossy(&bytes)),
+        path: path.to_path_buf(),
+        parsed,
+        text,
         file,
         longrun,
     };

@@ -85,15 +85,25 @@ pub fn check(tree: &Tree, findings: &mut Findings) -> (Vec<Executed>, Graph) {
     (executed, graph)
 }
 
-/// A script that must be executable and is not: an error, unless the
-/// Dockerfile runs a chmod that may set the bit at build time.
-fn not_executable(tree: &Tree, findings: &mut Findings, file: &str, line: usize, what: String) {
-    if tree.dockerfile_sets_exec_bits() {
-        let message = format!("{what}; the Dockerfile runs chmod, which may set it at build time, but committing it executable is safer");
-        findings.warning("executable", file, line, message);
-    } else {
-        findings.error("executable", file, line, format!("{what} ({CHMOD})"));
+/// A script that must be executable and is not: an error, unless a chmod of
+/// the Dockerfile covers it (then the image has the bit, and all is well).
+fn not_executable(
+    tree: &Tree,
+    findings: &mut Findings,
+    path: &Path,
+    (file, line): (&str, usize),
+    what: String,
+) {
+    let container = tree.container_path(path).unwrap_or_default();
+    if tree.image.chmod_covers(&container) {
+        return;
     }
+    let hint = if tree.image.has_chmods() {
+        " (the Dockerfile's chmod does not cover it)"
+    } else {
+        ""
+    };
+    findings.error("executable", file, line, format!("{what}{hint} ({CHMOD})"));
 }
 
 /// An s6-rc finding the base image may make moot: an error on Home
@@ -160,7 +170,7 @@ fn init_scripts(tree: &Tree, dir: &str, findings: &mut Findings, executed: &mut 
         }
         if !found.executable {
             let what = format!("not executable: s6-overlay v3 executes {short} scripts");
-            not_executable(tree, findings, &file, 1, what);
+            not_executable(tree, findings, &path, (&file, 1), what);
         }
         let ordered = name.len() > 2
             && name[0].is_ascii_digit()
@@ -211,7 +221,7 @@ fn legacy_service(tree: &Tree, dir: &Path, findings: &mut Findings, executed: &m
             Some(found) => {
                 if !found.executable {
                     let what = format!("not executable: s6-supervise executes {script}");
-                    not_executable(tree, findings, &file, 1, what);
+                    not_executable(tree, findings, &path, (&file, 1), what);
                 }
                 executed.push(Executed {
                     path: found.real,
@@ -253,6 +263,8 @@ pub struct Graph {
     lists: Vec<(Vec<u8>, &'static str, Named)>,
     /// Services already reported for a missing or invalid type.
     broken: BTreeSet<Vec<u8>>,
+    /// Each longrun's and oneshot's dependencies, by name.
+    dependencies: BTreeMap<Vec<u8>, Vec<Vec<u8>>>,
 }
 
 impl Graph {
@@ -377,8 +389,15 @@ impl Graph {
             Some(_) => &[("dependencies", "depends on")],
             None => &[("contents", "lists"), ("dependencies", "depends on")],
         };
+        if matches!(kind, Some(Kind::Longrun | Kind::Oneshot)) {
+            self.dependencies.entry(name.to_vec()).or_default();
+        }
         for (list, what) in lists {
             for named in self.names(tree, &service.dir, list, findings) {
+                if kind.is_some() && *list == "dependencies" {
+                    let deps = self.dependencies.entry(name.to_vec()).or_default();
+                    deps.push(named.name.clone());
+                }
                 self.edge(name, &named.name);
                 self.lists.push((name.to_vec(), what, named));
             }
@@ -524,6 +543,38 @@ impl Graph {
     }
 }
 
+impl Graph {
+    /// The add-on's longruns and oneshots that do not depend on `base`, not
+    /// even through other services, with their directories. A dependency on
+    /// one of s6-overlay's own services (or the community base image's)
+    /// counts as reaching base; one on an unknown service leaves it unjudged.
+    pub fn without_base(&self) -> Vec<(String, &Path)> {
+        let mut out = Vec::new();
+        for service in &self.services {
+            if !self.dependencies.contains_key(&service.name) {
+                continue;
+            }
+            let mut seen: BTreeSet<&[u8]> = BTreeSet::new();
+            let mut queue: Vec<&[u8]> = vec![&service.name];
+            let mut reaches = false;
+            while let Some(name) = queue.pop() {
+                if !seen.insert(name) {
+                    continue;
+                }
+                match self.dependencies.get(name) {
+                    Some(deps) => queue.extend(deps.iter().map(Vec::as_slice)),
+                    None if name == service.name.as_slice() => {}
+                    None => reaches = true,
+                }
+            }
+            if !reaches {
+                out.push((lossy(&service.name), service.dir.as_path()));
+            }
+        }
+        out
+    }
+}
+
 /// What a name ends in, if it is whitespace.
 fn trailing_space(name: &[u8]) -> Option<&'static str> {
     match name.last()? {
@@ -595,7 +646,7 @@ fn command_line(tree: &Tree, path: &Path, findings: &mut Findings, executed: &mu
         Some((real, meta)) if meta.is_file() => {
             if !is_executable(&meta) {
                 let what = format!("{which} runs {program}, which is not executable");
-                not_executable(tree, findings, &file, line, what);
+                not_executable(tree, findings, &real, (&file, line), what);
             }
             executed.push(Executed {
                 file: tree.rel(&real),
@@ -613,104 +664,5 @@ fn command_line(tree: &Tree, path: &Path, findings: &mut Findings, executed: &mu
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::fs;
-    use std::os::unix::fs::PermissionsExt;
-
-    fn write(root: &Path, path: &str, text: &str, mode: u32) {
-        let path = root.join(path);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(&path, text).unwrap();
-        fs::set_permissions(&path, fs::Permissions::from_mode(mode)).unwrap();
-    }
-
-    fn lint(root: &Path) -> Vec<String> {
-        let tree = Tree::open(root).unwrap();
-        let mut findings = Findings::default();
-        let (_, graph) = check(&tree, &mut findings);
-        graph.unstarted(&tree, &|_, _| false, &mut findings);
-        findings
-            .sorted()
-            .into_iter()
-            .map(|f| format!("{}:{}: {}", f.file, f.line, f.check))
-            .collect()
-    }
-
-    #[test]
-    fn lint_s6_accepts_a_well_formed_tree() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        let rc = "etc/s6-overlay/s6-rc.d";
-        write(root, &format!("{rc}/app/type"), "longrun\n", 0o644);
-        write(
-            root,
-            &format!("{rc}/app/run"),
-            "#!/bin/sh\nexec app\n",
-            0o644,
-        );
-        write(root, &format!("{rc}/app/dependencies.d/base"), "", 0o644);
-        write(root, &format!("{rc}/app/dependencies.d/init"), "", 0o644);
-        write(root, &format!("{rc}/init/type"), "oneshot", 0o644);
-        write(
-            root,
-            &format!("{rc}/init/up"),
-            "# prepare\nwith-contenv /etc/s6-overlay/scripts/init\n",
-            0o644,
-        );
-        write(root, &format!("{rc}/user/contents.d/app"), "", 0o644);
-        write(root, &format!("{rc}/user/contents.d/.gitkeep"), "", 0o644);
-        write(root, "etc/s6-overlay/scripts/init", "#!/bin/sh\n", 0o755);
-        write(root, "etc/cont-init.d/00-banner.sh", "#!/bin/sh\n", 0o755);
-        write(
-            root,
-            "etc/services.d/old/run",
-            "#!/bin/sh\nexec old\n",
-            0o755,
-        );
-        assert_eq!(lint(root), Vec::<String>::new());
-    }
-
-    #[test]
-    fn lint_s6_finds_broken_services() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        let rc = "etc/s6-overlay/s6-rc.d";
-        write(root, &format!("{rc}/a/type"), "longrun\r\n", 0o644);
-        write(root, &format!("{rc}/b/type"), "longrun\n", 0o644);
-        write(
-            root,
-            &format!("{rc}/b/dependencies"),
-            "# comment\n  base\nc \nnope\n",
-            0o644,
-        );
-        write(root, &format!("{rc}/c/up"), "#!/bin/sh\necho hi\n", 0o644);
-        write(root, &format!("{rc}/d/type"), "oneshot\n", 0o644);
-        write(
-            root,
-            &format!("{rc}/d/up"),
-            "/etc/s6-overlay/scripts/d\n",
-            0o644,
-        );
-        write(root, "etc/s6-overlay/scripts/d", "#!/bin/sh\n", 0o644);
-        write(root, &format!("{rc}/user/contents.d/b"), "", 0o644);
-        write(root, &format!("{rc}/user/contents.d/d"), "", 0o644);
-        write(root, "etc/cont-init.d/setup.sh", "#!/bin/sh\n", 0o644);
-        write(root, "etc/services.d/old/finish", "#!/bin/sh\n", 0o644);
-        assert_eq!(
-            lint(root),
-            [
-                "etc/cont-init.d/setup.sh:1: executable",
-                "etc/cont-init.d/setup.sh:1: script-name",
-                "etc/s6-overlay/s6-rc.d/a/type:1: s6-rc",
-                "etc/s6-overlay/s6-rc.d/b:1: s6-rc",
-                "etc/s6-overlay/s6-rc.d/b/dependencies:3: s6-rc",
-                "etc/s6-overlay/s6-rc.d/b/dependencies:4: s6-rc",
-                "etc/s6-overlay/s6-rc.d/c:1: s6-rc",
-                "etc/s6-overlay/s6-rc.d/d/up:1: executable",
-                "etc/services.d/old:1: executable",
-                "etc/services.d/old/finish:1: executable",
-            ]
-        );
-    }
-}
+#[path = "s6_tests.rs"]
+mod tests;

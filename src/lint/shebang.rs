@@ -127,6 +127,38 @@ fn env_program(arg: &str) -> Option<&str> {
     None
 }
 
+/// A `#!` line after blank lines (or other whitespace-only lines): its line
+/// number and what it says, when the file has no `#!` at the start.
+pub fn late_line(bytes: &[u8]) -> Option<(usize, Shebang)> {
+    let start = bytes.iter().position(|b| !b" \t\r\n".contains(b))?;
+    if start == 0 {
+        return None;
+    }
+    let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
+    let line_start = bytes[..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    match read(&bytes[line_start..]) {
+        Head::Line(shebang) => Some((line, shebang)),
+        _ => match read(&bytes[start..]) {
+            Head::Line(shebang) => Some((line, shebang)),
+            _ => None,
+        },
+    }
+}
+
+/// The plain shell (`bash`, `sh`) that reads a script, when it is not bashio.
+pub fn plain_shell(shebang: &Shebang) -> Option<&'static str> {
+    match program(shebang) {
+        "bash" => Some("bash"),
+        "sh" => Some("sh"),
+        "ash" => Some("ash"),
+        "dash" => Some("dash"),
+        _ => None,
+    }
+}
+
 pub fn is_shell(shebang: &Shebang) -> bool {
     SHELLS.contains(&program(shebang))
 }
@@ -239,12 +271,18 @@ fn check_bare(tree: &Tree, file: &str, runner: &str, name: &str, findings: &mut 
     }
 }
 
-/// Whether the Dockerfile names the program (`apk add python3`).
+/// Whether the image has the program: a package or base image brings it
+/// (`apk add python3`, a Python base image), or the Dockerfile names it
+/// otherwise (a download, a build).
 fn installed_by_dockerfile(tree: &Tree, name: &str) -> bool {
+    if tree.image.has_program(name) {
+        return true;
+    }
+    let dockerfile = tree.image.dockerfile.as_str();
     let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
-    tree.dockerfile.match_indices(name).any(|(at, _)| {
-        let before = tree.dockerfile[..at].chars().next_back();
-        let after = tree.dockerfile[at + name.len()..].chars().next();
+    dockerfile.match_indices(name).any(|(at, _)| {
+        let before = dockerfile[..at].chars().next_back();
+        let after = dockerfile[at + name.len()..].chars().next();
         !before.is_some_and(is_word) && !after.is_some_and(is_word)
     })
 }

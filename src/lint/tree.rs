@@ -4,10 +4,12 @@
 //! opens anything but a regular file (a FIFO would block), reads more than
 //! `MAX_READ` bytes of one file, or walks more than `MAX_ENTRIES` entries.
 
+use super::image::Image;
 use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::fs::{self, Metadata};
 use std::io::Read;
+use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Component, Path, PathBuf};
 
@@ -19,6 +21,60 @@ pub const MAX_DEPTH: usize = 32;
 
 pub const CONFIG_NAMES: [&str; 3] = ["config.yaml", "config.yml", "config.json"];
 
+/// What PATH is.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PathKind {
+    /// An add-on directory or a rootfs: one tree.
+    Tree,
+    /// A repository: its add-on directories, sorted.
+    Repository(Vec<PathBuf>),
+}
+
+const REPOSITORY_NAMES: [&str; 3] = ["repository.yaml", "repository.yml", "repository.json"];
+
+/// Whether PATH is an add-on, a repository of add-ons, or a rootfs; an error
+/// for anything else, since linting a repository as one rootfs would report
+/// nonsense.
+pub fn kind_of(path: &Path) -> Result<PathKind, String> {
+    let meta = fs::metadata(path).map_err(|e| crate::errors::plain(&e))?;
+    if !meta.is_dir() {
+        return Err(
+            "Not a directory: PATH is an add-on directory, a repository of add-ons or a rootfs"
+                .to_string(),
+        );
+    }
+    fs::read_dir(path).map_err(|e| crate::errors::plain(&e))?;
+    let has_config = CONFIG_NAMES.iter().any(|name| path.join(name).is_file());
+    if has_config || path.join("rootfs").is_dir() {
+        return Ok(PathKind::Tree);
+    }
+    let addons: Vec<PathBuf> = entries(path)
+        .into_iter()
+        .filter(|(name, _, meta)| meta.is_dir() && !name.as_bytes().starts_with(b"."))
+        .map(|(_, dir, _)| dir)
+        .filter(|dir| CONFIG_NAMES.iter().any(|name| dir.join(name).is_file()))
+        .collect();
+    let repository = REPOSITORY_NAMES
+        .iter()
+        .any(|name| path.join(name).is_file());
+    if !addons.is_empty() {
+        return Ok(PathKind::Repository(addons));
+    }
+    if repository {
+        return Err(
+            "a repository of add-ons without any add-on (no DIR/config.yaml): nothing to lint"
+                .to_string(),
+        );
+    }
+    let rootfs = ["etc", "usr", "command", "bin", "opt"]
+        .iter()
+        .any(|dir| path.join(dir).is_dir());
+    if !rootfs {
+        return Err("neither an add-on (config.yaml, rootfs/), a repository of add-ons, nor a rootfs (etc/, usr/)".to_string());
+    }
+    Ok(PathKind::Tree)
+}
+
 pub struct Tree {
     /// PATH as given.
     pub base: PathBuf,
@@ -26,8 +82,8 @@ pub struct Tree {
     pub rootfs: Option<PathBuf>,
     /// The add-on's config file (name, path), when PATH is an add-on.
     pub config: Option<(String, PathBuf)>,
-    /// The add-on's Dockerfile text, to see what it installs.
-    pub dockerfile: String,
+    /// What the Dockerfile and build file say the image holds.
+    pub image: Image,
     /// The base image, when it is not one of Home Assistant's add-on base
     /// images (linuxserver.io images bring services and programs of their own).
     pub foreign_base: Option<String>,
@@ -53,42 +109,24 @@ impl Tree {
         } else {
             Some(base.to_path_buf())
         };
-        let dockerfile = if is_addon {
-            read_text(&base.join("Dockerfile")).unwrap_or_default()
+        let image = if is_addon {
+            let dockerfile = read_text(&base.join("Dockerfile")).unwrap_or_default();
+            Image::read(&dockerfile, build_from(base))
         } else {
-            String::new()
+            Image::default()
         };
-        let foreign_base = if is_addon {
-            base_images(base, &dockerfile)
-                .into_iter()
-                .find(|image| !is_home_assistant_image(image))
-        } else {
-            None
-        };
+        let foreign_base = image
+            .bases
+            .iter()
+            .find(|image| !is_home_assistant_image(image))
+            .cloned();
         Ok(Tree {
             base: base.to_path_buf(),
             rootfs,
             config,
-            dockerfile,
+            image,
             foreign_base,
             is_addon,
-        })
-    }
-
-    /// Whether the Dockerfile runs a chmod that sets an execute bit, which may
-    /// fix a script's mode at build time.
-    pub fn dockerfile_sets_exec_bits(&self) -> bool {
-        self.dockerfile.match_indices("chmod").any(|(at, _)| {
-            let mode = self.dockerfile[at + 5..]
-                .split_whitespace()
-                .find(|word| !word.starts_with('-'))
-                .unwrap_or_default();
-            if mode.chars().all(|c| c.is_ascii_digit()) {
-                let digits: Vec<u32> = mode.chars().filter_map(|c| c.to_digit(8)).collect();
-                digits.iter().rev().take(3).any(|d| d % 2 == 1)
-            } else {
-                mode.contains('x') || mode.contains('X')
-            }
         })
     }
 
@@ -153,9 +191,9 @@ impl Tree {
     }
 }
 
-/// The images an add-on builds from: `build_from` of build.yaml/yml/json, or
-/// the Dockerfile's `ARG BUILD_FROM=` default.
-fn base_images(base: &Path, dockerfile: &str) -> Vec<String> {
+/// The images an add-on builds from by its build file (`build_from` of
+/// build.yaml, build.yml or build.json).
+fn build_from(base: &Path) -> Vec<String> {
     for name in ["build.yaml", "build.yml", "build.json"] {
         let Some(text) = read_text(&base.join(name)) else {
             continue;
@@ -172,11 +210,7 @@ fn base_images(base: &Path, dockerfile: &str) -> Vec<String> {
             _ => Vec::new(),
         };
     }
-    dockerfile
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("ARG BUILD_FROM="))
-        .map(|image| image.trim().trim_matches('"').to_string())
-        .collect()
+    Vec::new()
 }
 
 fn is_home_assistant_image(image: &str) -> bool {

@@ -9,10 +9,16 @@
 //! device options are checked to be device paths, not to exist. The rules
 //! themselves live in `rules.rs`, which the mock Supervisor compiles too.
 //!
+//! Where the Supervisor stops at the first problem, every invalid option is
+//! printed by its path first (`database.port: value must be at most 65535
+//! (got 70000)`), then the Supervisor's own line; `--format json` gives the
+//! same as one JSON document on stdout.
+//!
 //! Exit status: 0 valid, 1 invalid options or an unreadable or malformed
 //! file, 100 usage.
 
 pub mod rules;
+pub mod yaml11;
 
 use serde_json::{json, Value};
 use std::ffi::OsString;
@@ -20,7 +26,7 @@ use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 
-const USAGE: &str = "usage: bashio validate ADDON_DIR [--options FILE]";
+const USAGE: &str = "usage: bashio validate ADDON_DIR [--options FILE] [--format text|json]";
 
 /// The config file names the Supervisor looks for, in the order tried.
 const CONFIG_NAMES: &[&str] = &["config.yaml", "config.yml", "config.json"];
@@ -32,12 +38,14 @@ enum Request {
     Check {
         dir: PathBuf,
         options: Option<PathBuf>,
+        json: bool,
     },
 }
 
 fn parse_args(args: &[OsString]) -> Result<Request, String> {
     let mut dir = None;
     let mut options = None;
+    let mut json = false;
     let mut positional_only = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -52,6 +60,26 @@ fn parse_args(args: &[OsString]) -> Result<Request, String> {
             )
         } else if let Some(value) = bytes.strip_prefix(b"--options=") {
             Some(OsString::from(std::ffi::OsStr::from_bytes(value)))
+        } else if bytes == b"--format" || bytes.starts_with(b"--format=") {
+            let format = match bytes.strip_prefix(b"--format=") {
+                Some(value) => value.to_vec(),
+                None => args
+                    .next()
+                    .ok_or("--format needs a value: text or json".to_string())?
+                    .as_bytes()
+                    .to_vec(),
+            };
+            json = match format.as_slice() {
+                b"json" => true,
+                b"text" => false,
+                other => {
+                    return Err(format!(
+                        "unknown format '{}': text or json",
+                        String::from_utf8_lossy(other)
+                    ))
+                }
+            };
+            continue;
         } else if bytes == b"-h" || bytes == b"--help" {
             return Ok(Request::Help);
         } else if bytes == b"--" {
@@ -72,7 +100,7 @@ fn parse_args(args: &[OsString]) -> Result<Request, String> {
         }
     }
     let dir = dir.ok_or("missing ADDON_DIR".to_string())?;
-    Ok(Request::Check { dir, options })
+    Ok(Request::Check { dir, options, json })
 }
 
 /// `bashio validate ...`.
@@ -82,7 +110,7 @@ pub fn main(args: &[OsString]) -> i32 {
             let _ = writeln!(std::io::stdout(), "{USAGE}");
             0
         }
-        Ok(Request::Check { dir, options }) => check(&dir, options.as_deref()),
+        Ok(Request::Check { dir, options, json }) => check(&dir, options.as_deref(), json),
         Err(reason) => {
             let _ = writeln!(std::io::stderr(), "bashio validate: {reason} ({USAGE})");
             100
@@ -99,8 +127,7 @@ struct Config {
     schema: Value,
 }
 
-fn check(dir: &Path, options_file: Option<&Path>) -> i32 {
-    let mut stderr = std::io::stderr().lock();
+fn check(dir: &Path, options_file: Option<&Path>, json: bool) -> i32 {
     let prepared = read_config(dir).and_then(|config| {
         let options = match options_file {
             Some(file) => read_options(file)?,
@@ -111,7 +138,7 @@ fn check(dir: &Path, options_file: Option<&Path>) -> i32 {
     let (config, options) = match prepared {
         Ok(prepared) => prepared,
         Err(message) => {
-            let _ = writeln!(stderr, "bashio validate: {message}");
+            let _ = writeln!(std::io::stderr(), "bashio validate: {message}");
             return 1;
         }
     };
@@ -121,32 +148,62 @@ fn check(dir: &Path, options_file: Option<&Path>) -> i32 {
     };
     // No Home Assistant here, so no secrets.yaml: every `!secret` is unknown.
     let validation = rules::validate(&config.schema, &options, addon, &|_| None);
+    let problems = match &validation.result {
+        Err(rules::Problem::Invalid(_)) => {
+            rules::problems(&config.schema, &options, addon, &|_| None)
+        }
+        _ => Vec::new(),
+    };
+    let (status, line) = match &validation.result {
+        Ok(_) => (0, None),
+        Err(problem @ rules::Problem::Invalid(_)) => {
+            let error = problem.describe(&options);
+            (
+                1,
+                Some(rules::invalid_options_message(&config.slug, &error)),
+            )
+        }
+        Err(rules::Problem::Schema(message)) => (
+            1,
+            Some(format!(
+                "bashio validate: {}: {message}",
+                config.path.display()
+            )),
+        ),
+    };
+    if json {
+        let report = json!({
+            "valid": status == 0,
+            "problems": problems
+                .iter()
+                .map(|issue| json!({"path": issue.path, "message": issue.message}))
+                .collect::<Vec<_>>(),
+            "supervisor": line,
+            "warnings": validation.warnings,
+            "options": validation.result.as_ref().ok(),
+        });
+        let text = serde_json::to_string_pretty(&report).unwrap_or_default();
+        let _ = writeln!(std::io::stdout(), "{text}");
+        return status;
+    }
+    let mut stderr = std::io::stderr().lock();
     for warning in &validation.warnings {
         let _ = writeln!(stderr, "{warning}");
     }
-    match validation.result {
-        Ok(_) => {
+    // Every problem by its path, then the Supervisor's own line (it stops at
+    // the first).
+    for issue in &problems {
+        let _ = writeln!(stderr, "{}: {}", issue.path, issue.message);
+    }
+    match line {
+        None => {
             let _ = writeln!(std::io::stdout(), "{}: options are valid", dir.display());
-            0
         }
-        Err(problem @ rules::Problem::Invalid(_)) => {
-            let error = problem.describe(&options);
-            let _ = writeln!(
-                stderr,
-                "{}",
-                rules::invalid_options_message(&config.slug, &error)
-            );
-            1
-        }
-        Err(rules::Problem::Schema(message)) => {
-            let _ = writeln!(
-                stderr,
-                "bashio validate: {}: {message}",
-                config.path.display()
-            );
-            1
+        Some(line) => {
+            let _ = writeln!(stderr, "{line}");
         }
     }
+    status
 }
 
 /// An I/O failure on `path`, in one line.
@@ -179,7 +236,10 @@ fn read_config(dir: &Path) -> Result<Config, String> {
         serde_json::from_slice(&text)
             .map_err(|e| format!("{}: not valid JSON: {}", path.display(), one_line(e)))?
     } else {
-        serde_yaml_ng::from_slice(&text)
+        // As the Supervisor reads it: PyYAML, YAML 1.1.
+        std::str::from_utf8(&text)
+            .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+            .and_then(yaml11::load)
             .map_err(|e| format!("{}: not valid YAML: {}", path.display(), one_line(e)))?
     };
     let shown = path.display();
@@ -221,8 +281,16 @@ fn read_config(dir: &Path) -> Result<Config, String> {
 
 fn read_options(file: &Path) -> Result<Value, String> {
     let text = std::fs::read(file).map_err(|e| io_failure(file, &e))?;
-    serde_json::from_slice(&text)
-        .map_err(|e| format!("{}: not valid JSON: {}", file.display(), one_line(e)))
+    read_options_text(&text).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Options JSON read as the Supervisor's API reads a request body (orjson):
+/// integers within 64 bits stay integers, larger ones become floats, and a
+/// number a double cannot hold refuses the whole text.
+pub fn read_options_text(text: &[u8]) -> Result<Value, String> {
+    let value: Value =
+        serde_json::from_slice(text).map_err(|e| format!("not valid JSON: {}", one_line(e)))?;
+    rules::as_orjson_reads(value)
 }
 
 #[cfg(test)]
@@ -237,6 +305,7 @@ mod tests {
         Request::Check {
             dir: dir.into(),
             options: options.map(PathBuf::from),
+            json: false,
         }
     }
 
@@ -256,6 +325,18 @@ mod tests {
             Ok(check_request("-dir", None))
         );
         assert_eq!(parse_args(&args(&["dir", "--help"])), Ok(Request::Help));
+        assert_eq!(
+            parse_args(&args(&["--format", "json", "dir"])),
+            Ok(Request::Check {
+                dir: "dir".into(),
+                options: None,
+                json: true
+            })
+        );
+        assert_eq!(
+            parse_args(&args(&["dir", "--format=xml"])),
+            Err("unknown format 'xml': text or json".to_string())
+        );
     }
 
     #[test]
@@ -288,6 +369,7 @@ mod tests {
             Ok(Request::Check {
                 dir: PathBuf::from(OsString::from_vec(b"caf\xe9".to_vec())),
                 options: Some(PathBuf::from(OsString::from_vec(b"\xff.json".to_vec()))),
+                json: false,
             })
         );
     }

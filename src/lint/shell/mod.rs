@@ -32,6 +32,8 @@ pub struct Cmd {
     pub item: usize,
     pub in_subst: bool,
     pub in_function: bool,
+    /// Part of a pipeline (`a | b`): each part runs in a subshell.
+    pub piped: bool,
 }
 
 impl Cmd {
@@ -59,6 +61,19 @@ pub fn parse(text: &str) -> Script {
     script
 }
 
+/// The words of one line of shell text, quotes removed (`ARG A="b c"`).
+pub fn words(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    Lexer::new(&chars, 1)
+        .tokens(0, false)
+        .into_iter()
+        .filter_map(|token| match token {
+            Tok::Word(word) => Some(word.text),
+            _ => None,
+        })
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Frame {
     If,
@@ -83,6 +98,7 @@ enum CasePhase {
 }
 
 struct Building2 {
+    piped: bool,
     words: Vec<Word>,
     line: usize,
     last_ends_with_eq: bool,
@@ -94,6 +110,8 @@ struct Parser<'s> {
     stack: Vec<(Frame, bool)>,
     cur: Option<Building2>,
     redirect_target: bool,
+    /// The next command follows a `|`.
+    piped_next: bool,
     function_name_next: bool,
     function_body_next: bool,
     after_function_name: bool,
@@ -111,6 +129,7 @@ impl<'s> Parser<'s> {
             stack: Vec::new(),
             cur: None,
             redirect_target: false,
+            piped_next: false,
             function_name_next: false,
             function_body_next: false,
             after_function_name: false,
@@ -127,6 +146,13 @@ impl<'s> Parser<'s> {
             self.token(token);
         }
         self.end_command();
+    }
+
+    /// Replaces the innermost frame (the caller has just seen it is there).
+    fn set_top(&mut self, frame: Frame) {
+        if let Some(top) = self.stack.last_mut() {
+            top.0 = frame;
+        }
     }
 
     fn top(&self) -> Option<Frame> {
@@ -159,6 +185,7 @@ impl<'s> Parser<'s> {
             item: self.item,
             in_subst: self.in_subst,
             in_function: self.in_function(),
+            piped: building.piped,
         };
         self.script.cmds.push(cmd);
     }
@@ -198,10 +225,10 @@ impl<'s> Parser<'s> {
                     let is_do = word.literal && !word.quoted && word.text == "do";
                     self.subs(&word);
                     if is_do {
-                        self.stack.last_mut().expect("a frame").0 = Frame::Loop {
+                        self.set_top(Frame::Loop {
                             words_header: true,
                             body: true,
-                        };
+                        });
                     }
                 }
                 return;
@@ -210,8 +237,7 @@ impl<'s> Parser<'s> {
                 if let Tok::Word(word) = token {
                     self.subs(&word);
                     if word.literal && !word.quoted && word.text == "in" {
-                        self.stack.last_mut().expect("a frame").0 =
-                            Frame::Case(CasePhase::Patterns);
+                        self.set_top(Frame::Case(CasePhase::Patterns));
                     }
                 }
                 return;
@@ -224,9 +250,7 @@ impl<'s> Parser<'s> {
                             self.close(|f| matches!(f, Frame::Case(_)));
                         }
                     }
-                    Tok::Op(")") => {
-                        self.stack.last_mut().expect("a frame").0 = Frame::Case(CasePhase::Branch)
-                    }
+                    Tok::Op(")") => self.set_top(Frame::Case(CasePhase::Branch)),
                     _ => {}
                 }
                 return;
@@ -244,14 +268,26 @@ impl<'s> Parser<'s> {
             _ => {}
         }
         match token {
+            Tok::Newline if self.cur.is_none() && self.piped_next => {}
             Tok::Newline | Tok::Op(";") | Tok::Op("&") => {
+                self.piped_next = false;
                 self.end_command();
                 self.redirect_target = false;
                 if self.stack.is_empty() && !self.function_body_next {
                     self.item_open = false;
                 }
             }
-            Tok::Op("&&") | Tok::Op("||") | Tok::Op("|") | Tok::Op("|&") => self.end_command(),
+            Tok::Op("&&") | Tok::Op("||") => {
+                self.piped_next = false;
+                self.end_command();
+            }
+            Tok::Op("|") | Tok::Op("|&") => {
+                if let Some(building) = &mut self.cur {
+                    building.piped = true;
+                }
+                self.piped_next = true;
+                self.end_command();
+            }
             Tok::Op(";;") | Tok::Op(";&") | Tok::Op(";;&") => {
                 self.end_command();
                 if let Some((Frame::Case(phase), _)) = self.stack.last_mut() {
@@ -381,6 +417,7 @@ impl<'s> Parser<'s> {
         let double_bracket = keyword && word.text == "[[";
         let assignment = is_assignment(&word.text);
         self.cur = Some(Building2 {
+            piped: std::mem::take(&mut self.piped_next),
             words: if assignment { Vec::new() } else { vec![word] },
             line,
             last_ends_with_eq,

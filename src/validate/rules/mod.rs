@@ -17,9 +17,17 @@
 //! unknown options are dropped with a warning, and `schema: false` checks
 //! against an empty schema (every option dropped, none refused).
 
+mod every;
 mod python;
 #[cfg(test)]
 mod tests;
+mod unassigned;
+
+// Used by `bashio validate`; the mock Supervisor compiles this file too.
+#[allow(unused_imports)]
+pub use every::{problems, Issue};
+#[allow(unused_imports)]
+pub use python::as_orjson_reads;
 
 use python::*;
 use regex::Regex;
@@ -576,25 +584,20 @@ impl Walk<'_> {
 }
 
 /// The pattern as Python's `re.match` applies it: anchored at the start
-/// only. Python's `\Z` (end of text) is Rust's `\z`; lookaround and
-/// backreferences, which Rust's engine lacks, are refused with its reason.
+/// only, written for Rust's engine with Python's meaning kept:
+///
+/// - `$` also matches before a final newline (`^[A-Z]{2}$` takes "FR\n");
+/// - `\Z` is the end of the text (Rust's `\z`);
+/// - `\s` also covers \x1c to \x1f, which Python counts as space;
+/// - `[` inside a class is a plain character (`[[:alpha:]]` is no POSIX class
+///   in Python, just the characters `[:alph` and then a `]`);
+/// - an escape of an ASCII letter Python does not know (`\p{L}`, `\e`) is an
+///   error, as Python's `re.compile` raises.
+///
+/// Lookaround and backreferences, which Rust's engine lacks, are refused
+/// with its reason.
 fn start_anchored(pattern: &str) -> Result<Regex, String> {
-    let mut rust = String::with_capacity(pattern.len() + 8);
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            rust.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('Z') => rust.push_str("\\z"),
-            Some(next) => {
-                rust.push('\\');
-                rust.push(next);
-            }
-            None => rust.push('\\'),
-        }
-    }
+    let rust = python_to_rust(pattern)?;
     let reason = |error: regex::Error| {
         let text = error.to_string();
         let last = text.lines().last().unwrap_or_default();
@@ -604,4 +607,120 @@ fn start_anchored(pattern: &str) -> Result<Regex, String> {
     // rather than changed in meaning by the group around it.
     Regex::new(&rust).map_err(reason)?;
     Regex::new(&format!("\\A(?:{rust})")).map_err(reason)
+}
+
+/// Escapes of ASCII letters that Python's `re` knows (outside a class).
+const PYTHON_ESCAPES: &str = "abBdDfnrsStvwWxuUNAZ";
+
+/// Whether the text after a `(` is an inline flags group such as `?i)`,
+/// which Python allows only at the start of a pattern.
+fn global_flags(mut rest: impl Iterator<Item = char>) -> bool {
+    if rest.next() != Some('?') {
+        return false;
+    }
+    let mut letters = 0;
+    for c in rest {
+        match c {
+            'a' | 'i' | 'L' | 'm' | 's' | 'u' | 'x' => letters += 1,
+            ')' => return letters > 0,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The translation [`start_anchored`] describes.
+fn python_to_rust(pattern: &str) -> Result<String, String> {
+    let mut rust = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    // Inside `[...]`, and whether the class has had a character yet (a `]`
+    // first in a class is literal).
+    let mut class: Option<bool> = None;
+    // Python's case-insensitive matching also pairs `i` and `I` with `İ` and
+    // `ı`, which Rust's simple case folding does not.
+    let icase = pattern.starts_with("(?")
+        && global_flags(pattern[1..].chars())
+        && pattern[2..]
+            .split(')')
+            .next()
+            .is_some_and(|f| f.contains('i'));
+    let mut class_body = 0;
+    let mut at = 0;
+    if pattern.starts_with('(') && global_flags(pattern[1..].chars()) {
+        // The leading flags group, as it is.
+        for c in chars.by_ref() {
+            rust.push(c);
+            at += 1;
+            if c == ')' {
+                break;
+            }
+        }
+    }
+    while let Some(c) = chars.next() {
+        at += 1;
+        match (c, class) {
+            ('(', None) if at > 1 && global_flags(chars.clone()) => {
+                return Err("global flags not at the start of the expression".to_string());
+            }
+            ('\\', _) => {
+                let Some(next) = chars.next() else {
+                    return Err("bad escape (end of pattern)".to_string());
+                };
+                if next.is_ascii_alphabetic() && !PYTHON_ESCAPES.contains(next) {
+                    return Err(format!("bad escape \\{next}"));
+                }
+                match (next, class) {
+                    ('Z', None) => rust.push_str("\\z"),
+                    ('s', None) => rust.push_str("[\\s\\x1c-\\x1f]"),
+                    ('S', None) => rust.push_str("[^\\s\\x1c-\\x1f]"),
+                    ('s', Some(_)) => rust.push_str("\\s\\x1c-\\x1f"),
+                    _ => {
+                        rust.push('\\');
+                        rust.push(next);
+                    }
+                }
+                if let Some(seen) = class.as_mut() {
+                    *seen = true;
+                }
+            }
+            ('[', None) => {
+                rust.push('[');
+                if chars.peek() == Some(&'^') {
+                    chars.next();
+                    rust.push('^');
+                }
+                class_body = rust.len();
+                class = Some(false);
+            }
+            (']', Some(true)) => {
+                let body = &rust[class_body..];
+                let dotted =
+                    icase && Regex::new(&format!("(?i)[{body}]")).is_ok_and(|r| r.is_match("i"));
+                if dotted {
+                    rust.push_str("İı");
+                }
+                rust.push(']');
+                class = None;
+            }
+            ('i' | 'I', None) if icase => rust.push_str("[iIİı]"),
+            (']', Some(false)) | ('[', Some(_)) => {
+                rust.push('\\');
+                rust.push(c);
+                class = Some(true);
+            }
+            ('&' | '~' | '-', Some(_)) if chars.peek() == Some(&c) => {
+                // Rust reads `&&`, `~~` and `--` in a class as set operations.
+                rust.push('\\');
+                rust.push(c);
+                class = Some(true);
+            }
+            ('$', None) => rust.push_str("(?:\\n?\\z)"),
+            (_, Some(_)) => {
+                rust.push(c);
+                class = Some(true);
+            }
+            (_, None) => rust.push(c),
+        }
+    }
+    Ok(rust)
 }

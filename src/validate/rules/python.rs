@@ -19,6 +19,47 @@ pub(super) fn py_truth(value: &Value) -> bool {
     }
 }
 
+/// JSON as orjson reads it, which is how the Supervisor's API reads options:
+/// an integer within 64 bits (signed, or unsigned up to 2^64 - 1) stays an
+/// integer, a larger one becomes a float, and a number no double can hold
+/// (`1e400`) refuses the whole document.
+pub fn as_orjson_reads(value: Value) -> Result<Value, String> {
+    Ok(match value {
+        Value::Number(number) => {
+            let text = number.to_string();
+            let integer = text.strip_prefix('-').unwrap_or(&text);
+            let fits = integer.bytes().all(|b| b.is_ascii_digit())
+                && (text.parse::<i64>().is_ok() || text.parse::<u64>().is_ok());
+            if fits {
+                Value::Number(number)
+            } else {
+                let float: f64 = text.parse().unwrap_or(f64::INFINITY);
+                match Number::from_f64(float) {
+                    Some(number) if float.is_finite() => Value::Number(number),
+                    _ => {
+                        return Err(
+                            "not valid JSON: number is infinity when parsed as double".into()
+                        )
+                    }
+                }
+            }
+        }
+        Value::Array(items) => Value::Array(
+            items
+                .into_iter()
+                .map(as_orjson_reads)
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Object(fields) => Value::Object(
+            fields
+                .into_iter()
+                .map(|(k, v)| as_orjson_reads(v).map(|v| (k, v)))
+                .collect::<Result<_, _>>()?,
+        ),
+        other => other,
+    })
+}
+
 /// A JSON number as Python's `json` module reads it.
 pub(super) enum PyNumber {
     /// Canonical decimal digits, with `-` when negative.
@@ -88,13 +129,19 @@ pub(super) fn coerce_int(value: &Value) -> Option<String> {
             PyNumber::Float(_) => None,
         },
         Value::String(text) => {
-            let text = text.trim_matches(py_space);
+            let text = ascii_digits(text.trim_matches(py_space));
             let (negative, digits) = match text.as_bytes().first() {
                 Some(b'-') => (true, &text[1..]),
                 Some(b'+') => (false, &text[1..]),
-                _ => (false, text),
+                _ => (false, text.as_str()),
             };
-            digit_part(digits).then(|| canonical_int(negative, &digits.replace('_', "")))
+            let digits = digits.replace('_', "");
+            // Python refuses to read more digits than this from a string.
+            if digits.len() > MAX_INT_DIGITS {
+                return None;
+            }
+            digit_part(text.trim_start_matches(['-', '+']))
+                .then(|| canonical_int(negative, &digits))
         }
         _ => None,
     }
@@ -108,9 +155,50 @@ pub(super) fn coerce_float(value: &Value) -> Option<f64> {
             PyNumber::Int(digits) => digits.parse().unwrap_or(f64::NAN),
             PyNumber::Float(float) => float,
         }),
-        Value::String(text) => py_float_text(text.trim_matches(py_space)),
+        Value::String(text) => py_float_text(&ascii_digits(text.trim_matches(py_space))),
         _ => None,
     }
+}
+
+/// Python's `sys.get_int_max_str_digits()` default: `int()` of a longer
+/// string raises.
+const MAX_INT_DIGITS: usize = 4300;
+
+/// The code points of the digit zero of each Unicode block of decimal digits
+/// (general category Nd, as of Unicode 15), each followed by 1 to 9: Python's
+/// `int()` and `float()` read them as ASCII digits (`int("١٢")` is 12).
+const DIGIT_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x11F50, 0x16A60, 0x16AC0,
+    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E950,
+    0x1FBF0,
+];
+
+/// Text with every Unicode decimal digit made its ASCII digit.
+pub(super) fn ascii_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let code = c as u32;
+            if code < 0x80 {
+                return c;
+            }
+            match DIGIT_ZEROS.binary_search(&code) {
+                Ok(_) => '0',
+                Err(0) => c,
+                Err(at) => {
+                    let offset = code - DIGIT_ZEROS[at - 1];
+                    if offset < 10 {
+                        char::from_digit(offset, 10).unwrap_or(c)
+                    } else {
+                        c
+                    }
+                }
+            }
+        })
+        .collect()
 }
 
 /// The strings Python's `float()` accepts: `1.5`, `.5`, `1.`, `1_000e-3`,
@@ -272,11 +360,19 @@ pub(super) fn ipv4_literal(domain: &str) -> bool {
         })
 }
 
+/// The characters whose NFKC form holds one of `/?#@:` (`＃`, `℀`, `﹕`...):
+/// Python's `urlsplit` refuses a network location holding one, since it
+/// would mean something else once normalised. (Taken from Python's Unicode
+/// tables: every code point whose NFKC form has one of the five.)
+const NFKC_URL_DELIMITERS: [u32; 19] = [
+    0x2047, 0x2048, 0x2049, 0x2100, 0x2101, 0x2105, 0x2106, 0x2A74, 0xFE13, 0xFE16, 0xFE55, 0xFE56,
+    0xFE5F, 0xFE6B, 0xFF03, 0xFF0F, 0xFF1A, 0xFF1F, 0xFF20,
+];
+
 /// What the URL validator the Supervisor uses accepts: text that Python's
 /// `urlparse` splits into a non-empty scheme and a non-empty network
-/// location (`http://host...`), with a well-formed bracketed host if any.
-/// Python also refuses a non-ASCII host whose NFKC form holds `/?#@:`; that
-/// is not checked here.
+/// location (`http://host...`), with a well-formed bracketed host if any,
+/// and none of [`NFKC_URL_DELIMITERS`] in it.
 pub(super) fn is_url(text: &str) -> bool {
     let url: String = text
         .trim_start_matches(|c: char| c <= ' ')
@@ -298,7 +394,11 @@ pub(super) fn is_url(text: &str) -> bool {
         return false;
     };
     let netloc = &after[..after.find(['/', '?', '#']).unwrap_or(after.len())];
-    if netloc.is_empty() {
+    if netloc.is_empty()
+        || netloc
+            .chars()
+            .any(|c| NFKC_URL_DELIMITERS.contains(&(c as u32)))
+    {
         return false;
     }
     match (netloc.find('['), netloc.contains(']')) {
@@ -429,12 +529,14 @@ pub(super) fn write_str_repr(out: &mut String, text: &str) {
 
 /// Python's `str.isprintable` for one character: not a control, format,
 /// separator (other than the space), surrogate, private-use or
-/// non-character. Unassigned code points, which Python also escapes, are
-/// printed as they are: this keeps no table of Unicode's assignments.
+/// non-character, nor a code point Unicode has not assigned.
 pub(super) fn py_printable(c: char) -> bool {
     let code = c as u32;
     if code < 0x7f {
         return code >= 0x20;
+    }
+    if super::unassigned::is_unassigned(code) {
+        return false;
     }
     let unprintable = matches!(code,
         0x7f..=0xa0

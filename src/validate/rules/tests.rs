@@ -160,6 +160,8 @@ fn url() {
         "mqtt://[::1]:1883",
         "  ftp://x",
         "custom+scheme://h",
+        "http://x/＃",
+        "http://bücher.example",
     ] {
         assert_eq!(one("url", json!(good)), "valid", "{good}");
     }
@@ -171,6 +173,9 @@ fn url() {
         "1http://x",
         "http://[::1",
         "http://[1.2.3.4]/",
+        "http://＃x",
+        "http://a℀b",
+        "http://x﹕80",
     ] {
         assert_eq!(one("url", json!(bad)), "expected a URL", "{bad}");
     }
@@ -572,4 +577,33 @@ fn python_float_repr() {
     // built with arbitrary_precision, as bashio is and the mock alone is not.)
     let numbers: Value = serde_json::from_str("[1e3, 10, 1.0, 12345678901234567890]").unwrap();
     assert_eq!(py_repr(&numbers), "[1000.0, 10, 1.0, 12345678901234567890]");
+}
+
+/// The regex translation against what Python's `re.match` recorded
+/// (tests/data/validate/oracle/regex.py).
+#[test]
+fn match_patterns_mean_what_they_mean_in_python() {
+    let recorded = include_str!("../../../tests/data/validate/oracle/regex.jsonl");
+    let mut differences = Vec::new();
+    let mut compiled = std::collections::HashMap::new();
+    for line in recorded.lines() {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let pattern = case["pattern"].as_str().unwrap().to_string();
+        let text = case["text"].as_str().unwrap();
+        let regex = compiled
+            .entry(pattern.clone())
+            .or_insert_with(|| start_anchored(&pattern));
+        let ours = match regex {
+            Err(_) => "error",
+            Ok(regex) if regex.is_match(text) => "match",
+            Ok(_) => "no match",
+        };
+        if ours != case["python"] {
+            differences.push(format!(
+                "{pattern:?} on {text:?}: Python {}, here {ours}",
+                case["python"]
+            ));
+        }
+    }
+    assert_eq!(differences, Vec::<String>::new());
 }

@@ -1,0 +1,7 @@
+//! The lint's shell and Dockerfile readers.
+//!
+//! Input: a selector byte (even: a script, odd: a Dockerfile), then the text.
+
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio_fuzz::checks::lint_shell(data));
