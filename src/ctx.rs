@@ -315,7 +315,31 @@ impl Ctx {
     pub fn without_stderr(&mut self, f: impl FnOnce(&mut Ctx) -> Ret) -> Ret {
         let saved = self.stderr_discarded;
         self.stderr_discarded = true;
+        // Everything else written to stderr meanwhile (jq's messages) goes
+        // to /dev/null too; the descriptor is put back before returning.
+        let null = std::fs::OpenOptions::new().write(true).open("/dev/null");
+        // SAFETY: dup and dup2 only duplicate descriptors; the saved copy
+        // of stderr is put back and closed below.
+        let kept = match &null {
+            Ok(null) => unsafe {
+                let kept = libc::dup(2);
+                if kept >= 0 && libc::dup2(std::os::fd::AsRawFd::as_raw_fd(null), 2) < 0 {
+                    libc::close(kept);
+                    -1
+                } else {
+                    kept
+                }
+            },
+            Err(_) => -1,
+        };
         let result = f(self);
+        if kept >= 0 {
+            // SAFETY: as above.
+            unsafe {
+                libc::dup2(kept, 2);
+                libc::close(kept);
+            }
+        }
         self.stderr_discarded = saved;
         result
     }
