@@ -9,6 +9,7 @@ pub mod cli;
 pub mod completions;
 pub mod ctx;
 pub mod engine;
+pub mod envsubst;
 pub mod errors;
 pub mod install;
 pub mod interpreter;
@@ -16,6 +17,7 @@ pub mod lint;
 pub mod s6;
 pub mod shim;
 pub mod table;
+pub mod tempio;
 pub mod validate;
 
 // The fuzz targets' checks, replayed on every input that once failed them.
