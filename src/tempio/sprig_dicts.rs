@@ -1,0 +1,197 @@
+//! sprig's dictionary functions: `dict`, `get`, `set`, `unset`, `hasKey`,
+//! `pluck`, `keys`, `values`, `pick`, `omit`, `merge`, `dig`, `deepCopy`.
+//! Go maps are shared references, so sprig's `set` and `unset` change the
+//! map in place; here they return the changed copy (see the README).
+
+use super::funcs::{f, strval, v, Func, Param::*};
+use super::value::{Map, Value};
+
+type R = Result<Value, String>;
+
+fn map(v: &Value) -> Map {
+    match v {
+        Value::Map(m, _) => (**m).clone(),
+        _ => Map::new(),
+    }
+}
+
+fn key(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
+}
+
+fn dict(a: &[Value]) -> R {
+    let mut out = Map::new();
+    for pair in a.chunks(2) {
+        let value = pair.get(1).cloned().unwrap_or_else(|| Value::str(""));
+        out.insert(strval(&pair[0]), value);
+    }
+    Ok(Value::map(out))
+}
+
+fn merge(a: &[Value], overwrite: bool) -> R {
+    let mut dst = map(&a[0]);
+    for src in &a[1..] {
+        merge_into(&mut dst, &map(src), overwrite);
+    }
+    Ok(Value::map(dst))
+}
+
+/// mergo's Merge: keys missing (or empty, unless overwriting) in `dst`
+/// take `src`'s value; maps on both sides merge deeply.
+fn merge_into(dst: &mut Map, src: &Map, overwrite: bool) {
+    for (k, value) in src {
+        match (dst.get_mut(k), value) {
+            (Some(Value::Map(d, e)), Value::Map(s, _)) => {
+                let mut inner = (**d).clone();
+                merge_into(&mut inner, s, overwrite);
+                *d = std::rc::Rc::new(inner);
+                let _ = e;
+            }
+            (Some(existing), _) => {
+                if overwrite && value.truth() || !existing.truth() && !overwrite {
+                    *existing = value.clone();
+                }
+            }
+            (None, _) => {
+                dst.insert(k.clone(), value.clone());
+            }
+        }
+    }
+}
+
+fn dig(a: &[Value]) -> R {
+    if a.len() < 3 {
+        return Err("dig needs at least three arguments".into());
+    }
+    let default = &a[a.len() - 2];
+    let mut current = match &a[a.len() - 1] {
+        Value::Map(m, super::value::Elem::Any) => m.clone(),
+        other => {
+            return Err(format!(
+                "interface conversion: interface {{}} is {}, not map[string]interface {{}}",
+                other.type_name()
+            ))
+        }
+    };
+    let keys = &a[..a.len() - 2];
+    for (n, k) in keys.iter().enumerate() {
+        let Value::Str(k) = k else {
+            return Err(format!(
+                "interface conversion: interface {{}} is {}, not string",
+                k.type_name()
+            ));
+        };
+        let Some(step) = current.get(&**k) else {
+            return Ok(default.clone());
+        };
+        if n == keys.len() - 1 {
+            return Ok(step.clone());
+        }
+        current = match step {
+            Value::Map(m, super::value::Elem::Any) => m.clone(),
+            other => {
+                return Err(format!(
+                    "interface conversion: interface {{}} is {}, not map[string]interface {{}}",
+                    if matches!(other, Value::Nil) {
+                        "nil".to_string()
+                    } else {
+                        other.type_name()
+                    }
+                ))
+            }
+        };
+    }
+    Ok(default.clone())
+}
+
+pub static TABLE: &[(&str, Func)] = &[
+    ("dict", v(&[Any], dict)),
+    (
+        "get",
+        f(&[MapAny, Str], |a| {
+            Ok(map(&a[0])
+                .get(key(&a[1]))
+                .cloned()
+                .unwrap_or_else(|| Value::str("")))
+        }),
+    ),
+    (
+        "set",
+        f(&[MapAny, Str, Any], |a| {
+            let mut m = map(&a[0]);
+            m.insert(key(&a[1]).to_string(), a[2].clone());
+            Ok(Value::map(m))
+        }),
+    ),
+    (
+        "unset",
+        f(&[MapAny, Str], |a| {
+            let mut m = map(&a[0]);
+            m.remove(key(&a[1]));
+            Ok(Value::map(m))
+        }),
+    ),
+    (
+        "hasKey",
+        f(&[MapAny, Str], |a| {
+            Ok(Value::Bool(map(&a[0]).contains_key(key(&a[1]))))
+        }),
+    ),
+    (
+        "pluck",
+        v(&[Str, MapAny], |a| {
+            let k = key(&a[0]);
+            Ok(Value::list(
+                a[1..]
+                    .iter()
+                    .filter_map(|d| map(d).get(k).cloned())
+                    .collect(),
+            ))
+        }),
+    ),
+    (
+        "keys",
+        v(&[MapAny], |a| {
+            let mut all: Vec<String> = a.iter().flat_map(|d| map(d).into_keys()).collect();
+            all.sort();
+            Ok(Value::strings(all))
+        }),
+    ),
+    (
+        "values",
+        f(&[MapAny], |a| {
+            Ok(Value::list(map(&a[0]).into_values().collect()))
+        }),
+    ),
+    (
+        "pick",
+        v(&[MapAny, Str], |a| {
+            let m = map(&a[0]);
+            let picked = a[1..]
+                .iter()
+                .filter_map(|k| m.get(key(k)).map(|v| (key(k).to_string(), v.clone())))
+                .collect();
+            Ok(Value::map(picked))
+        }),
+    ),
+    (
+        "omit",
+        v(&[MapAny, Str], |a| {
+            let mut m = map(&a[0]);
+            for k in &a[1..] {
+                m.remove(key(k));
+            }
+            Ok(Value::map(m))
+        }),
+    ),
+    ("merge", v(&[MapAny, MapAny], |a| merge(a, false))),
+    ("mustMerge", v(&[MapAny, MapAny], |a| merge(a, false))),
+    ("mergeOverwrite", v(&[MapAny, MapAny], |a| merge(a, true))),
+    (
+        "mustMergeOverwrite",
+        v(&[MapAny, MapAny], |a| merge(a, true)),
+    ),
+    ("dig", v(&[Any], dig)),
+    ("deepCopy", f(&[Any], |a| Ok(a[0].clone()))),
+    ("mustDeepCopy", f(&[Any], |a| Ok(a[0].clone()))),
+];
