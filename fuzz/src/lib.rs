@@ -19,6 +19,15 @@ pub mod log_format;
 #[path = "../../src/bashio/redact.rs"]
 pub mod redact;
 
+#[path = "../../src/tempio/mod.rs"]
+pub mod tempio;
+
+#[path = "../../src/errors.rs"]
+pub mod errors;
+
+#[path = "../../src/atomic.rs"]
+pub mod atomic;
+
 pub mod s6 {
     pub use crate::envdir;
 }

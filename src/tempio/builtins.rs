@@ -269,7 +269,7 @@ fn eq(a: &[Value]) -> Result<Value, String> {
                 (Value::Int(x, _), Value::Int(y, _)) => x == y,
                 (Value::Float(x), Value::Float(y)) => x == y,
                 (Value::Str(x), Value::Str(y)) => x == y,
-                (Value::Nil, _) | (_, Value::Nil) => return Err(BAD_TYPE_ZERO.into()),
+                (Value::Nil, Value::Nil) => true,
                 (x, y) => {
                     if x.type_name() != y.type_name() {
                         return Err(format!(
@@ -294,8 +294,6 @@ fn eq(a: &[Value]) -> Result<Value, String> {
     }
     Ok(Value::Bool(false))
 }
-
-const BAD_TYPE_ZERO: &str = "reflect: call of reflect.Value.Type on zero Value";
 
 fn lt(x: &Value, y: &Value) -> Result<bool, String> {
     let (k1, k2) = (kind(x), kind(y));

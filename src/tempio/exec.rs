@@ -37,6 +37,8 @@ pub struct State<'a> {
     pub out: String,
     vars: Vec<(String, Rv)>,
     depth: usize,
+    /// Nested `template` calls allowed (Go's MAX_DEPTH unless lowered).
+    pub max_depth: usize,
     at: At<'a>,
 }
 
@@ -54,6 +56,7 @@ impl<'a> State<'a> {
             out: String::new(),
             vars: Vec::new(),
             depth: 0,
+            max_depth: MAX_DEPTH,
             at: At::None,
         }
     }
@@ -226,8 +229,9 @@ impl<'a> State<'a> {
                 super::gofmt::quote(name)
             ));
         };
-        if self.depth == MAX_DEPTH {
-            return self.fail(format!("exceeded maximum template depth ({MAX_DEPTH})"));
+        if self.depth >= self.max_depth {
+            let limit = self.max_depth;
+            return self.fail(format!("exceeded maximum template depth ({limit})"));
         }
         let new_dot = match pipe {
             Some(pipe) => self.eval_pipeline(dot, pipe)?,
@@ -254,8 +258,9 @@ impl<'a> State<'a> {
         let value = value.unwrap_or_else(Rv::invalid);
         for name in &pipe.decl {
             if pipe.is_assign {
-                if let Some(slot) = self.vars.iter_mut().rev().find(|(n, _)| n == name) {
-                    slot.1 = value.clone();
+                match self.vars.iter_mut().rev().find(|(n, _)| n == name) {
+                    Some(slot) => slot.1 = value.clone(),
+                    None => return self.fail(format!("undefined variable: {name}")),
                 }
             } else {
                 self.vars.push((name.clone(), value.clone()));
@@ -475,8 +480,10 @@ impl<'a> State<'a> {
         }
         let mut argv: Vec<Value> = Vec::with_capacity(num_in);
         let mut i = 0;
+        let mut nil_pointer = false;
         while i < num_fixed && i < args.len() {
             let v = self.eval_arg(dot, Some(params[i]), &args[i])?;
+            nil_pointer |= v.iface && matches!(v.v, Value::Nil);
             argv.push(v.v);
             i += 1;
         }
@@ -496,7 +503,13 @@ impl<'a> State<'a> {
             };
             argv.push(self.validate_type(f, Some(t))?.v);
         }
-        match (func.call)(&argv) {
+        let result = if nil_pointer && name == "len" {
+            // Go's len sees the nil interface itself, not a missing value.
+            Err("len of nil pointer".to_string())
+        } else {
+            (func.call)(&argv)
+        };
+        match result {
             Ok(v) => Ok(Rv::new(v)),
             Err(e) => {
                 if let Some(cmd) = cmd {
@@ -512,13 +525,14 @@ impl<'a> State<'a> {
         if value.is_invalid() {
             return match typ {
                 Param::Any | Param::Val => Ok(Rv::invalid()),
-                Param::ListAny => Ok(Rv::new(Value::list(Vec::new()))),
                 Param::MapAny => Ok(Rv::new(Value::map(Default::default()))),
-                Param::Strs => Ok(Rv::new(Value::strings(Vec::new()))),
                 _ => self.fail(format!("invalid value; expected {}", typ.go_name())),
             };
         }
-        if matches!(typ, Param::Any | Param::Val) {
+        if typ == Param::Val {
+            return Ok(value);
+        }
+        if typ == Param::Any {
             return Ok(Rv::new(value.v));
         }
         let actual = if value.iface && !matches!(value.v, Value::Nil) {
@@ -548,9 +562,7 @@ impl<'a> State<'a> {
             Arg::Nil(_) => {
                 return match typ {
                     None | Some(Param::Any | Param::Val) => Ok(Rv::invalid()),
-                    Some(Param::ListAny) => Ok(Rv::new(Value::list(Vec::new()))),
                     Some(Param::MapAny) => Ok(Rv::new(Value::map(Default::default()))),
-                    Some(Param::Strs) => Ok(Rv::new(Value::strings(Vec::new()))),
                     Some(t) => self.fail(format!("cannot assign nil to {}", t.go_name())),
                 }
             }

@@ -16,9 +16,7 @@ pub enum Param {
     Int,
     Float,
     Bool,
-    ListAny,
     MapAny,
-    Strs,
 }
 
 impl Param {
@@ -30,9 +28,7 @@ impl Param {
             Param::Int => "int",
             Param::Float => "float64",
             Param::Bool => "bool",
-            Param::ListAny => "[]interface {}",
             Param::MapAny => "map[string]interface {}",
-            Param::Strs => "[]string",
         }
     }
 }

@@ -100,10 +100,12 @@ fn pad(s: String, spec: &Spec, numeric: bool) -> String {
     format!("{}{s}", " ".repeat(fill))
 }
 
-fn bad(verb: char, v: &Value) -> String {
+/// Go's marker for a verb that does not suit the value: the value is
+/// shown with `%v` under the same flags, width and precision.
+fn bad(verb: char, v: &Value, spec: &Spec) -> String {
     match v {
         Value::Nil => format!("%!{verb}(<nil>)"),
-        _ => format!("%!{verb}({}={})", v.type_name(), to_string(v)),
+        _ => format!("%!{verb}({}={})", v.type_name(), format_one('v', v, spec)),
     }
 }
 
@@ -212,9 +214,9 @@ fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
             format!("map[{}]", parts.join(" "))
         }
         ('v', Value::Nil) => pad("<nil>".into(), spec, false),
-        (_, Value::Nil) => bad(verb, v),
+        (_, Value::Nil) => bad(verb, v, spec),
         ('v' | 't', Value::Bool(b)) => pad(b.to_string(), spec, false),
-        (_, Value::Bool(_)) => bad(verb, v),
+        (_, Value::Bool(_)) => bad(verb, v, spec),
         ('v' | 'd' | 'x' | 'X' | 'o' | 'O' | 'b', Value::Int(i, _)) => {
             pad(int_verb(*i, verb, spec), spec, true)
         }
@@ -231,11 +233,11 @@ fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
             pad(out, spec, false)
         }
         ('U', Value::Int(i, _)) => pad(format!("U+{:04X}", i), spec, false),
-        (_, Value::Int(..)) => bad(verb, v),
+        (_, Value::Int(..)) => bad(verb, v, spec),
         ('v' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G', Value::Float(f)) => {
             pad(float_verb(*f, verb, spec), spec, true)
         }
-        (_, Value::Float(_)) => bad(verb, v),
+        (_, Value::Float(_)) => bad(verb, v, spec),
         ('v' | 's', Value::Str(s)) => {
             let s = match spec.prec {
                 Some(p) => s.chars().take(p).collect(),
@@ -251,7 +253,7 @@ fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
             }
         }
         ('x' | 'X', Value::Str(s)) => pad(hex_string(s, verb == 'X', spec), spec, false),
-        (_, Value::Str(_)) => bad(verb, v),
+        (_, Value::Str(_)) => bad(verb, v, spec),
     }
 }
 
@@ -305,7 +307,7 @@ pub fn sprintf(format: &str, args: &[Value]) -> String {
         if known.contains(verb) {
             out.push_str(&format_one(verb, arg, &spec));
         } else {
-            out.push_str(&bad(verb, arg));
+            out.push_str(&bad(verb, arg, &spec));
         }
     }
     if next < args.len() {

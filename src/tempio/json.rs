@@ -18,18 +18,9 @@ fn quote_char(c: u8, bytes: &[u8], at: usize) -> String {
         b'\'' => "'\\''".into(),
         b'"' => "'\"'".into(),
         _ => {
-            let text = match std::str::from_utf8(&bytes[at..]) {
-                Ok(s) => s.chars().next().map(String::from).unwrap_or_default(),
-                Err(e) if e.valid_up_to() > 0 => {
-                    std::str::from_utf8(&bytes[at..at + e.valid_up_to()])
-                        .ok()
-                        .and_then(|s| s.chars().next())
-                        .map(String::from)
-                        .unwrap_or_default()
-                }
-                Err(_) => "\u{fffd}".into(),
-            };
-            let quoted = super::gofmt::quote(&text);
+            // Go's scanner reads bytes: a byte shows as the rune of its value.
+            let _ = (bytes, at);
+            let quoted = super::gofmt::quote(&(c as char).to_string());
             format!("'{}'", &quoted[1..quoted.len() - 1])
         }
     }

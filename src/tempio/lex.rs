@@ -546,3 +546,15 @@ pub fn lex(input: &str) -> Vec<Item> {
     }
     l.items
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unclosed_action_ends() {
+        let items = lex("{{ .name\n");
+        let kinds: Vec<Kind> = items.iter().map(|i| i.kind).collect();
+        assert_eq!(kinds.last(), Some(&Kind::Error), "{items:?}");
+    }
+}

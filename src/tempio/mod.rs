@@ -10,7 +10,7 @@ mod encoding;
 pub mod exec;
 mod funcs;
 mod gofmt;
-mod json;
+pub mod json;
 mod lex;
 pub mod node;
 pub mod parse;
@@ -22,7 +22,7 @@ mod sprig_strings;
 pub mod value;
 
 use std::ffi::OsString;
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 use std::os::unix::ffi::OsStrExt;
 
 /// The name tempio gives its template (error messages carry it).
@@ -127,8 +127,14 @@ fn fatal(message: &str) -> i32 {
     1
 }
 
-/// Go's text for an OS error: `open PATH: no such file or directory`.
+/// Go's text for an OS error: `open PATH: no such file or directory`
+/// (`read PATH: is a directory`: Go opens a directory, then fails to read).
 fn os_error(op: &str, path: &str, e: &std::io::Error) -> String {
+    let op = if e.raw_os_error() == Some(libc::EISDIR) && op == "open" {
+        "read"
+    } else {
+        op
+    };
     let text = crate::errors::plain(e);
     let mut chars = text.chars();
     let lowered = match chars.next() {
@@ -138,12 +144,22 @@ fn os_error(op: &str, path: &str, e: &std::io::Error) -> String {
     format!("{op} {path}: {lowered}")
 }
 
+/// Whether standard input is a character device (a terminal, /dev/null),
+/// which tempio does not read.
+fn stdin_is_char_device() -> bool {
+    // SAFETY: fstat writes only into the zeroed struct given.
+    unsafe {
+        let mut st: libc::stat = std::mem::zeroed();
+        libc::fstat(0, &mut st) == 0 && (st.st_mode & libc::S_IFMT) == libc::S_IFCHR
+    }
+}
+
 /// The configuration: `-conf FILE`, or JSON on stdin unless it is a
 /// terminal. Only an object (or null) is accepted, as Go's map is.
 fn read_config(conf: &str) -> Result<value::Value, String> {
     let (bytes, stream) = if conf.is_empty() {
         let stdin = std::io::stdin();
-        if stdin.is_terminal() {
+        if stdin_is_char_device() {
             return Ok(value::Value::map(Default::default()));
         }
         let mut bytes = Vec::new();
@@ -193,12 +209,19 @@ pub enum Rendered {
 
 /// Parses and runs `text` over `data`.
 pub fn render(text: &str, data: value::Value) -> Rendered {
+    render_limited(text, data, exec::MAX_DEPTH)
+}
+
+/// `render` with at most `max_depth` nested `template` calls (a small
+/// limit lets callers on an ordinary stack run any template).
+pub fn render_limited(text: &str, data: value::Value, max_depth: usize) -> Rendered {
     let mut trees = parse::Trees::new();
     let known = |name: &str| funcs::lookup(name).is_some();
     if let Err(e) = parse::parse(TEMPLATE_NAME, text, &known, &mut trees) {
         return Rendered::Panic(e);
     }
     let mut state = exec::State::new(&trees, text, TEMPLATE_NAME);
+    state.max_depth = max_depth;
     match state.execute(TEMPLATE_NAME, exec::root(data)) {
         Ok(()) => Rendered::Text(std::mem::take(&mut state.out)),
         Err(e) => Rendered::Fatal(e),

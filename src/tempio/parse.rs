@@ -114,19 +114,14 @@ fn parse_integer(text: &str) -> Option<(bool, u64)> {
     } else {
         (10, lower.clone(), false)
     };
-    if digits.contains('_') {
-        // Underscores only between digits, and only with a base prefix.
-        if !prefixed && radix == 10 {
-            return None;
-        }
-        if digits.starts_with('_') && radix == 8 && !lower.starts_with("0o") {
-            // "0_7" is allowed: the underscore follows the 0 prefix.
-        } else if digits.starts_with('_') && !(radix != 8 || lower.starts_with("0o")) {
-            return None;
-        }
-        if digits.ends_with('_') || digits.contains("__") {
-            return None;
-        }
+    // Underscores only between digits or after a base prefix.
+    let _ = prefixed;
+    if digits.contains('_')
+        && (digits.ends_with('_')
+            || digits.contains("__")
+            || (!prefixed && digits.starts_with('_')))
+    {
+        return None;
     }
     let digits = digits.replace('_', "");
     if digits.is_empty() {
@@ -204,9 +199,7 @@ fn new_number(text: &str, kind: Kind) -> Result<Number> {
 impl<'a> Parser<'a> {
     fn next(&mut self) -> Item {
         let item = self.items[self.at.min(self.items.len() - 1)].clone();
-        if self.at < self.items.len() - 1 {
-            self.at += 1;
-        }
+        self.at += 1;
         self.furthest = self.furthest.max(self.at);
         item
     }
