@@ -85,12 +85,12 @@ fn decode(text: &str, alphabet: &[u8], bits: u32) -> Result<Vec<u8>, String> {
             count += 1;
         }
         if !padded && group.len() < chars_per_group {
-            return illegal(text.len());
+            return illegal(group[0].0);
         }
         let total_bits = count * bits as usize;
         let bytes = total_bits / 8;
         if bits == 6 && count == 1 || bits == 5 && matches!(count, 1 | 3 | 6) {
-            return illegal(group[count].0);
+            return illegal(group[0].0);
         }
         buffer <<= (chars_per_group - count) * bits as usize;
         let group_bytes = chars_per_group * bits as usize / 8;

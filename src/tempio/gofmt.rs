@@ -185,6 +185,14 @@ fn hex_string(s: &str, upper: bool, spec: &Spec) -> String {
     out
 }
 
+/// A container's element: a nil one prints as `<nil>` whatever the verb.
+fn nested(verb: char, v: &Value, spec: &Spec) -> String {
+    match v {
+        Value::Nil => pad("<nil>".into(), spec, false),
+        other => format_one(verb, other, spec),
+    }
+}
+
 /// One verb applied to one value, padded.
 fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
     match (verb, v) {
@@ -197,7 +205,7 @@ fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
             false,
         ),
         (_, Value::List(items, _)) => {
-            let parts: Vec<String> = items.iter().map(|i| format_one(verb, i, spec)).collect();
+            let parts: Vec<String> = items.iter().map(|i| nested(verb, i, spec)).collect();
             format!("[{}]", parts.join(" "))
         }
         (_, Value::Map(map, _)) => {
@@ -207,7 +215,7 @@ fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
                     format!(
                         "{}:{}",
                         format_one(verb, &Value::str(k), spec),
-                        format_one(verb, i, spec)
+                        nested(verb, i, spec)
                     )
                 })
                 .collect();
@@ -238,6 +246,7 @@ fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
             pad(float_verb(*f, verb, spec), spec, true)
         }
         (_, Value::Float(_)) => bad(verb, v, spec),
+        ('v', Value::Str(s)) if spec.sharp => pad(quote(s), spec, false),
         ('v' | 's', Value::Str(s)) => {
             let s = match spec.prec {
                 Some(p) => s.chars().take(p).collect(),

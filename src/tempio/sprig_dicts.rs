@@ -59,6 +59,15 @@ fn merge_into(dst: &mut Map, src: &Map, overwrite: bool) {
     }
 }
 
+/// Go's failed type assertion to a map, as sprig's `dig` panics with it.
+fn not_a_map(v: &Value) -> String {
+    let shown = match v {
+        Value::Nil => "nil".to_string(),
+        other => other.type_name(),
+    };
+    format!("interface conversion: interface {{}} is {shown}, not map[string]interface {{}}")
+}
+
 fn dig(a: &[Value]) -> R {
     if a.len() < 3 {
         return Err("dig needs at least three arguments".into());
@@ -66,12 +75,7 @@ fn dig(a: &[Value]) -> R {
     let default = &a[a.len() - 2];
     let mut current = match &a[a.len() - 1] {
         Value::Map(m, super::value::Elem::Any) => m.clone(),
-        other => {
-            return Err(format!(
-                "interface conversion: interface {{}} is {}, not map[string]interface {{}}",
-                other.type_name()
-            ))
-        }
+        other => return Err(not_a_map(other)),
     };
     let keys = &a[..a.len() - 2];
     for (n, k) in keys.iter().enumerate() {
@@ -89,16 +93,7 @@ fn dig(a: &[Value]) -> R {
         }
         current = match step {
             Value::Map(m, super::value::Elem::Any) => m.clone(),
-            other => {
-                return Err(format!(
-                    "interface conversion: interface {{}} is {}, not map[string]interface {{}}",
-                    if matches!(other, Value::Nil) {
-                        "nil".to_string()
-                    } else {
-                        other.type_name()
-                    }
-                ))
-            }
+            other => return Err(not_a_map(other)),
         };
     }
     Ok(default.clone())

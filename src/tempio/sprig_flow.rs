@@ -158,17 +158,50 @@ fn ext(p: &str) -> String {
     String::new()
 }
 
+/// Compiles a pattern; the error reads as Go's where the kinds match
+/// (`missing closing ]`, `missing closing )`, `unexpected )`, ...).
 fn regex(pattern: &str) -> Result<regex::Regex, String> {
     regex::Regex::new(pattern).map_err(|e| {
-        let first = e.to_string();
-        let line = first
+        let text = e.to_string();
+        let kind = text.lines().last().unwrap_or_default().trim();
+        let kind = kind.strip_prefix("error: ").unwrap_or(kind);
+        // Where the message points: the first caret under the pattern.
+        let at = text
             .lines()
-            .last()
-            .unwrap_or("invalid pattern")
-            .trim()
-            .to_string();
-        format!("error parsing regexp: {line}: `{pattern}`")
+            .find(|l| l.trim_start().starts_with('^'))
+            .and_then(|l| l.find('^'))
+            .map_or(0, |c| c.saturating_sub(4));
+        let from = pattern.get(at..).unwrap_or(pattern);
+        let go = match kind {
+            "unclosed character class" => format!("missing closing ]: `{from}`"),
+            "unclosed group" => format!("missing closing ): `{pattern}`"),
+            "unopened group" => format!("unexpected ): `{pattern}`"),
+            "repetition operator missing expression" => {
+                let op = from.get(..1).unwrap_or(from);
+                format!("missing argument to repetition operator: `{op}`")
+            }
+            other => format!("{other}: `{pattern}`"),
+        };
+        format!("error parsing regexp: {go}")
     })
+}
+
+/// Matches as Go's FindAll reports them: an empty match right after the
+/// previous match is not one; at most `n` (n < 0: all).
+fn go_matches(re: &regex::Regex, text: &str, n: i64) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut previous_end = None;
+    for m in re.find_iter(text) {
+        if n >= 0 && out.len() as i64 >= n {
+            break;
+        }
+        if m.start() == m.end() && previous_end == Some(m.start()) {
+            continue;
+        }
+        previous_end = Some(m.end());
+        out.push((m.start(), m.end()));
+    }
+    out
 }
 
 fn regex_find_all(a: &[Value]) -> R {
@@ -177,12 +210,11 @@ fn regex_find_all(a: &[Value]) -> R {
         Value::Int(i, _) => i,
         _ => -1,
     };
-    let found = re.find_iter(s(&a[1])).map(|m| m.as_str().to_string());
-    let found: Vec<String> = if n < 0 {
-        found.collect()
-    } else {
-        found.take(n as usize).collect()
-    };
+    let text = s(&a[1]);
+    let found = go_matches(&re, text, n)
+        .into_iter()
+        .map(|(b, e)| text[b..e].to_string())
+        .collect();
     Ok(Value::strings(found))
 }
 
@@ -207,11 +239,23 @@ fn regex_split(a: &[Value]) -> R {
     if n == 0 {
         return Ok(Value::strings(Vec::new()));
     }
-    let parts: Vec<String> = if n < 0 {
-        re.split(s(&a[1])).map(String::from).collect()
-    } else {
-        re.splitn(s(&a[1]), n as usize).map(String::from).collect()
-    };
+    let text = s(&a[1]);
+    // Go's Regexp.Split over its FindAll matches.
+    let mut parts = Vec::new();
+    let (mut begin, mut end) = (0, 0);
+    for (start, stop) in go_matches(&re, text, n) {
+        if n > 0 && parts.len() as i64 == n - 1 {
+            break;
+        }
+        end = start;
+        if stop != 0 {
+            parts.push(text[begin..end].to_string());
+        }
+        begin = stop;
+    }
+    if end != text.len() {
+        parts.push(text[begin..].to_string());
+    }
     Ok(Value::strings(parts))
 }
 

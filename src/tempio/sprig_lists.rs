@@ -177,7 +177,11 @@ fn chunk(a: &[Value]) -> R {
         Value::Int(i, _) => i,
         _ => 0,
     };
-    let all = items(&a[1], "chunk type")?;
+    let all = match &a[1] {
+        Value::List(items, _) => items,
+        Value::Nil => return Err(NIL_DEREF.into()),
+        other => return Err(format!("Cannot chunk type {}", other.kind_name())),
+    };
     if size <= 0 {
         return Err("runtime error: integer divide by zero".into());
     }
@@ -189,7 +193,8 @@ fn chunk(a: &[Value]) -> R {
 }
 
 fn ints(v: Vec<i64>) -> R {
-    list(v.into_iter().map(Value::int).collect())
+    let items = v.into_iter().map(Value::int).collect();
+    Ok(Value::List(Rc::new(items), super::value::Elem::Int))
 }
 
 fn until_step(start: i64, stop: i64, step: i64) -> Vec<i64> {

@@ -204,7 +204,11 @@ fn title(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut previous = ' ';
     for c in text.chars() {
-        let separator = !(previous.is_alphanumeric() || previous == '_' || previous == '\'');
+        let separator = if previous.is_ascii() {
+            !(previous.is_ascii_alphanumeric() || previous == '_')
+        } else {
+            previous.is_whitespace()
+        };
         if separator {
             out.extend(c.to_uppercase());
         } else {

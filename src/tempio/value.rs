@@ -23,6 +23,8 @@ pub enum Elem {
     Any,
     /// `string`
     Str,
+    /// `int` (sprig's `until`)
+    Int,
 }
 
 pub type Map = BTreeMap<String, Value>;
@@ -116,8 +118,9 @@ impl Value {
             Value::Str(_) => "string".into(),
             Value::List(_, Elem::Any) => "[]interface {}".into(),
             Value::List(_, Elem::Str) => "[]string".into(),
+            Value::List(_, Elem::Int) => "[]int".into(),
             Value::Map(_, Elem::Any) => "map[string]interface {}".into(),
-            Value::Map(_, Elem::Str) => "map[string]string".into(),
+            Value::Map(_, _) => "map[string]string".into(),
         }
     }
 
