@@ -3,7 +3,9 @@
 //! A name missing here fails at parse time as Go's unknown functions do.
 
 use super::value::Value;
-use super::{builtins, sprig_dicts, sprig_flow, sprig_lists, sprig_math, sprig_strings};
+use super::{
+    builtins, sprig_dicts, sprig_flow, sprig_lists, sprig_math, sprig_semver, sprig_strings,
+};
 
 /// A parameter's Go type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,8 +65,9 @@ pub const fn v(params: &'static [Param], call: Call) -> Func {
     }
 }
 
-fn tables() -> [&'static [(&'static str, Func)]; 6] {
+fn tables() -> [&'static [(&'static str, Func)]; 7] {
     [
+        sprig_semver::TABLE,
         sprig_strings::TABLE,
         sprig_lists::TABLE,
         sprig_dicts::TABLE,

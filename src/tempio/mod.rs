@@ -18,6 +18,7 @@ mod sprig_dicts;
 mod sprig_flow;
 mod sprig_lists;
 mod sprig_math;
+mod sprig_semver;
 mod sprig_strings;
 pub mod value;
 
