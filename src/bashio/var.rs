@@ -160,7 +160,9 @@ pub fn json_string(bytes: &[u8]) -> String {
     out
 }
 
-/// `bashio::var.json KEY VALUE ...` as text: None when the pairs are uneven.
+/// `bashio::var.json KEY VALUE ...` as text: Err when the pairs are uneven
+/// (the error is already logged).
+#[allow(clippy::result_unit_err)]
 pub fn json_object(ctx: &mut Ctx, items: &[Vec<u8>]) -> Result<String, ()> {
     if items.is_empty() {
         log::error(ctx, "Length of input array needs to be at least 2");

@@ -61,9 +61,8 @@ fn quote_into(s: &str, delimiter: char, out: &mut String) {
 }
 
 fn is_print(c: char) -> bool {
-    !c.is_control()
-        && !matches!(c as u32, 0xad | 0x2028 | 0x2029 | 0xfeff | 0xfff9..=0xfffb)
-        && !(c.is_whitespace() && c != ' ')
+    let format = matches!(c as u32, 0xad | 0x2028 | 0x2029 | 0xfeff | 0xfff9..=0xfffb);
+    !(c.is_control() || format || c.is_whitespace() && c != ' ')
 }
 
 #[derive(Default, Clone, Copy)]
@@ -375,11 +374,11 @@ mod tests {
 
     #[test]
     fn verbs_as_go_prints_them() {
-        let args = [Value::Float(1e6), Value::Float(3.14159), Value::str("ab")];
-        assert_eq!(sprintf("%v %.2f %-4s|", &args), "1e+06 3.14 ab  |");
+        let args = [Value::Float(1e6), Value::Float(1.23456), Value::str("ab")];
+        assert_eq!(sprintf("%v %.2f %-4s|", &args), "1e+06 1.23 ab  |");
         assert_eq!(
-            sprintf("%08.3f %x %d", &[Value::Float(3.14159), Value::int(255)]),
-            "0003.142 ff %!d(MISSING)"
+            sprintf("%08.3f %x %d", &[Value::Float(1.23456), Value::int(255)]),
+            "0001.235 ff %!d(MISSING)"
         );
         assert_eq!(sprintf("%d", &[Value::str("x")]), "%!d(string=x)");
         assert_eq!(

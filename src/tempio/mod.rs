@@ -234,15 +234,25 @@ pub fn function_names() -> Vec<&'static str> {
     funcs::names()
 }
 
-/// Writes `bytes` to `path` atomically; a file already there keeps its mode.
+/// Writes `bytes` to `path` atomically: a file already there keeps its
+/// mode, and a link there is written through, as Go's os.WriteFile does.
 fn write_out(path: &str, bytes: &[u8]) -> Result<(), String> {
     use std::os::unix::fs::PermissionsExt;
-    let target = std::path::Path::new(path);
-    let mode = std::fs::metadata(target).map_or(0o644, |m| m.permissions().mode() & 0o7777);
+    let given = std::path::Path::new(path);
+    let target = match std::fs::canonicalize(given) {
+        Ok(resolved) if given.is_symlink() => resolved,
+        _ => given.to_path_buf(),
+    };
     if target.is_dir() {
         return Err(format!("open {path}: is a directory"));
     }
-    crate::atomic::write(target, bytes, mode).map_err(|e| os_error("open", path, &e))
+    let existing = std::fs::metadata(&target).ok().map(|m| m.permissions().mode() & 0o7777);
+    crate::atomic::write(&target, bytes, existing.unwrap_or(0o644))
+        .and_then(|()| match existing {
+            Some(mode) => std::fs::set_permissions(&target, std::fs::Permissions::from_mode(mode)),
+            None => Ok(()),
+        })
+        .map_err(|e| os_error("open", path, &e))
 }
 
 /// `tempio -template FILE [-conf FILE] [-out FILE]`, on a stack deep

@@ -149,7 +149,7 @@ fn slice(a: &[Value]) -> R {
     let start = a.get(1).map_or(0, to_int64);
     let end = a.get(2).map_or(all.len() as i64, to_int64);
     if start < 0 || end < start || end > all.len() as i64 {
-        return Err(format!("reflect: slice index out of range"));
+        return Err("reflect: slice index out of range".to_string());
     }
     Ok(Value::List(
         Rc::new(all[start as usize..end as usize].to_vec()),

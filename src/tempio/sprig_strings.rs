@@ -180,6 +180,11 @@ pub static TABLE: &[(&str, Func)] = &[
         }),
     ),
     (
+        "sha256sum",
+        f(&[Str], |a| ok(super::encoding::sha256_hex(s(&a[0]).as_bytes()))),
+    ),
+    ("hello", f(&[], |_| ok("Hello!".into()))),
+    (
         "adler32sum",
         f(&[Str], |a| {
             ok(super::encoding::adler32(s(&a[0]).as_bytes()).to_string())
@@ -240,18 +245,14 @@ fn untitle(text: &str) -> String {
 
 fn swapcase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut whitespace = true;
     for c in text.chars() {
         if c.is_uppercase() {
             out.extend(c.to_lowercase());
-        } else if c.is_lowercase() && whitespace {
-            out.extend(c.to_uppercase());
         } else if c.is_lowercase() {
             out.extend(c.to_uppercase());
         } else {
             out.push(c);
         }
-        whitespace = c.is_whitespace();
     }
     out
 }
