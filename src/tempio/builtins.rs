@@ -79,7 +79,7 @@ fn len(a: &[Value]) -> Result<Value, String> {
     match &a[0] {
         Value::Str(s) => Ok(Value::int(s.len() as i64)),
         Value::List(l, _) => Ok(Value::int(l.len() as i64)),
-        Value::Map(m, _) => Ok(Value::int(m.len() as i64)),
+        Value::Map(m, _) => Ok(Value::int(m.borrow().len() as i64)),
         Value::Nil => Err(ZERO_VALUE.into()),
         other => Err(format!("len of type {}", other.type_name())),
     }
@@ -136,8 +136,9 @@ fn index(a: &[Value]) -> Result<Value, String> {
                         ))
                     }
                 };
-                match map.get(&**key) {
-                    Some(v) => v.clone(),
+                let found = map.borrow().get(&**key).cloned();
+                match found {
+                    Some(v) => v,
                     None if *elem == super::value::Elem::Str => Value::str(""),
                     None => Value::Nil,
                 }

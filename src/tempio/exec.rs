@@ -204,9 +204,15 @@ impl<'a> State<'a> {
                 }
                 return Ok(());
             }
-            Value::Map(map, elem) if !map.is_empty() => {
-                for (k, item) in map.iter() {
-                    one(self, Rv::new(Value::str(k)), Rv::elem(item.clone(), *elem))?;
+            Value::Map(map, elem) if !map.borrow().is_empty() => {
+                // Go sorts the keys up front: the body may change the map.
+                let entries: Vec<(String, Value)> = map
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                for (k, item) in entries {
+                    one(self, Rv::new(Value::string(k)), Rv::elem(item, *elem))?;
                 }
                 return Ok(());
             }
@@ -403,7 +409,7 @@ impl<'a> State<'a> {
             if has_args {
                 return self.fail(format!("{name} is not a method but has arguments"));
             }
-            return Ok(match map.get(name) {
+            return Ok(match map.borrow().get(name) {
                 Some(v) => Rv::elem(v.clone(), *elem),
                 None => Rv::invalid(),
             });

@@ -209,6 +209,7 @@ fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
         }
         (_, Value::Map(map, _)) => {
             let parts: Vec<String> = map
+                .borrow()
                 .iter()
                 .map(|(k, i)| {
                     format!(

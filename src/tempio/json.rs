@@ -369,6 +369,7 @@ fn write(v: &Value, html: bool, indent: Option<&str>, level: usize, out: &mut St
             out.push(']');
         }
         Value::Map(map, _) => {
+            let map = map.borrow();
             out.push('{');
             for (n, (k, item)) in map.iter().enumerate() {
                 if n > 0 {

@@ -246,7 +246,9 @@ fn write_out(path: &str, bytes: &[u8]) -> Result<(), String> {
     if target.is_dir() {
         return Err(format!("open {path}: is a directory"));
     }
-    let existing = std::fs::metadata(&target).ok().map(|m| m.permissions().mode() & 0o7777);
+    let existing = std::fs::metadata(&target)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o7777);
     crate::atomic::write(&target, bytes, existing.unwrap_or(0o644))
         .and_then(|()| match existing {
             Some(mode) => std::fs::set_permissions(&target, std::fs::Permissions::from_mode(mode)),

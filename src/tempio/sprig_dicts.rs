@@ -1,17 +1,56 @@
 //! sprig's dictionary functions: `dict`, `get`, `set`, `unset`, `hasKey`,
 //! `pluck`, `keys`, `values`, `pick`, `omit`, `merge`, `dig`, `deepCopy`.
-//! Go maps are shared references, so sprig's `set` and `unset` change the
-//! map in place; here they return the changed copy (see the README).
+//! Maps are shared references, as in Go: `set`, `unset`, `merge` and
+//! `mergeOverwrite` change the map they are given, for every holder.
 
 use super::funcs::{f, strval, v, Func, Param::*};
 use super::value::{Map, Value};
 
 type R = Result<Value, String>;
 
+/// A copy of a map argument's entries (an empty map for nil).
 fn map(v: &Value) -> Map {
     match v {
-        Value::Map(m, _) => (**m).clone(),
+        Value::Map(m, _) => m.borrow().clone(),
         _ => Map::new(),
+    }
+}
+
+const BUSY: &str = "concurrent map writes";
+
+/// Changes a map argument in place and returns it; a nil map becomes a
+/// new one (Go would panic writing to it; sprig's `dict` never gives one).
+fn change(v: &Value, edit: impl FnOnce(&mut Map)) -> R {
+    match v {
+        Value::Map(m, _) => {
+            edit(&mut *m.try_borrow_mut().map_err(|_| BUSY)?);
+            Ok(v.clone())
+        }
+        _ => {
+            let mut fresh = Map::new();
+            edit(&mut fresh);
+            Ok(Value::map(fresh))
+        }
+    }
+}
+
+/// A copy that shares nothing with the original (sprig's `deepCopy`).
+pub fn deep_copy(v: &Value) -> Value {
+    match v {
+        Value::Map(m, elem) => Value::Map(
+            std::rc::Rc::new(std::cell::RefCell::new(
+                m.borrow()
+                    .iter()
+                    .map(|(k, x)| (k.clone(), deep_copy(x)))
+                    .collect(),
+            )),
+            *elem,
+        ),
+        Value::List(items, elem) => Value::List(
+            std::rc::Rc::new(items.iter().map(deep_copy).collect()),
+            *elem,
+        ),
+        other => other.clone(),
     }
 }
 
@@ -29,11 +68,12 @@ fn dict(a: &[Value]) -> R {
 }
 
 fn merge(a: &[Value], overwrite: bool) -> R {
-    let mut dst = map(&a[0]);
-    for src in &a[1..] {
-        merge_into(&mut dst, &map(src), overwrite);
-    }
-    Ok(Value::map(dst))
+    let sources: Vec<Map> = a[1..].iter().map(map).collect();
+    change(&a[0], |dst| {
+        for src in &sources {
+            merge_into(dst, src, overwrite);
+        }
+    })
 }
 
 /// mergo's Merge: keys missing (or empty, unless overwriting) in `dst`
@@ -41,11 +81,11 @@ fn merge(a: &[Value], overwrite: bool) -> R {
 fn merge_into(dst: &mut Map, src: &Map, overwrite: bool) {
     for (k, value) in src {
         match (dst.get_mut(k), value) {
-            (Some(Value::Map(d, e)), Value::Map(s, _)) => {
-                let mut inner = (**d).clone();
-                merge_into(&mut inner, s, overwrite);
-                *d = std::rc::Rc::new(inner);
-                let _ = e;
+            (Some(Value::Map(d, _)), Value::Map(s, _)) => {
+                let source = s.borrow().clone();
+                if let Ok(mut inner) = d.try_borrow_mut() {
+                    merge_into(&mut inner, &source, overwrite);
+                }
             }
             (Some(existing), _) => {
                 if overwrite && value.truth() || !existing.truth() && !overwrite {
@@ -74,7 +114,7 @@ fn dig(a: &[Value]) -> R {
     }
     let default = &a[a.len() - 2];
     let mut current = match &a[a.len() - 1] {
-        Value::Map(m, super::value::Elem::Any) => m.clone(),
+        Value::Map(m, super::value::Elem::Any) => m.borrow().clone(),
         other => return Err(not_a_map(other)),
     };
     let keys = &a[..a.len() - 2];
@@ -92,7 +132,7 @@ fn dig(a: &[Value]) -> R {
             return Ok(step.clone());
         }
         current = match step {
-            Value::Map(m, super::value::Elem::Any) => m.clone(),
+            Value::Map(m, super::value::Elem::Any) => m.borrow().clone(),
             other => return Err(not_a_map(other)),
         };
     }
@@ -113,17 +153,17 @@ pub static TABLE: &[(&str, Func)] = &[
     (
         "set",
         f(&[MapAny, Str, Any], |a| {
-            let mut m = map(&a[0]);
-            m.insert(key(&a[1]).to_string(), a[2].clone());
-            Ok(Value::map(m))
+            change(&a[0], |m| {
+                m.insert(key(&a[1]).to_string(), a[2].clone());
+            })
         }),
     ),
     (
         "unset",
         f(&[MapAny, Str], |a| {
-            let mut m = map(&a[0]);
-            m.remove(key(&a[1]));
-            Ok(Value::map(m))
+            change(&a[0], |m| {
+                m.remove(key(&a[1]));
+            })
         }),
     ),
     (
@@ -187,6 +227,6 @@ pub static TABLE: &[(&str, Func)] = &[
         v(&[MapAny, MapAny], |a| merge(a, true)),
     ),
     ("dig", v(&[Any], dig)),
-    ("deepCopy", f(&[Any], |a| Ok(a[0].clone()))),
-    ("mustDeepCopy", f(&[Any], |a| Ok(a[0].clone()))),
+    ("deepCopy", f(&[Any], |a| Ok(deep_copy(&a[0])))),
+    ("mustDeepCopy", f(&[Any], |a| Ok(deep_copy(&a[0])))),
 ];

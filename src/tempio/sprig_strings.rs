@@ -181,7 +181,9 @@ pub static TABLE: &[(&str, Func)] = &[
     ),
     (
         "sha256sum",
-        f(&[Str], |a| ok(super::encoding::sha256_hex(s(&a[0]).as_bytes()))),
+        f(&[Str], |a| {
+            ok(super::encoding::sha256_hex(s(&a[0]).as_bytes()))
+        }),
     ),
     ("hello", f(&[], |_| ok("Hello!".into()))),
     (
@@ -401,5 +403,8 @@ fn numbered(parts: Vec<String>) -> Value {
         .enumerate()
         .map(|(n, p)| (format!("_{n}"), Value::string(p)))
         .collect();
-    Value::Map(std::rc::Rc::new(map), super::value::Elem::Str)
+    Value::Map(
+        std::rc::Rc::new(std::cell::RefCell::new(map)),
+        super::value::Elem::Str,
+    )
 }

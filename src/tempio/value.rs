@@ -4,6 +4,7 @@
 //! `int`, `int64`, `[]string` and `map[string]string`. The Go type matters
 //! for error messages and for which function arguments are accepted.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -28,6 +29,9 @@ pub enum Elem {
 }
 
 pub type Map = BTreeMap<String, Value>;
+/// A map as Go holds one: a reference, so that sprig's `set`, `unset` and
+/// `merge` change it for every holder.
+pub type MapRef = Rc<RefCell<Map>>;
 
 #[derive(Clone, Debug)]
 pub enum Value {
@@ -38,7 +42,7 @@ pub enum Value {
     Float(f64),
     Str(Rc<str>),
     List(Rc<Vec<Value>>, Elem),
-    Map(Rc<Map>, Elem),
+    Map(MapRef, Elem),
 }
 
 /// A value as the executor holds it: `iface` when it was read out of an
@@ -100,7 +104,7 @@ impl Value {
         )
     }
     pub fn map(map: Map) -> Value {
-        Value::Map(Rc::new(map), Elem::Any)
+        Value::Map(Rc::new(RefCell::new(map)), Elem::Any)
     }
 
     pub fn type_name(&self) -> String {
@@ -149,7 +153,7 @@ impl Value {
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.is_empty(),
             Value::List(l, _) => !l.is_empty(),
-            Value::Map(m, _) => !m.is_empty(),
+            Value::Map(m, _) => !m.borrow().is_empty(),
         }
     }
 
@@ -181,7 +185,7 @@ pub fn sprint_value(v: &Value, out: &mut String) {
         }
         Value::Map(map, _) => {
             out.push_str("map[");
-            for (n, (k, item)) in map.iter().enumerate() {
+            for (n, (k, item)) in map.borrow().iter().enumerate() {
                 if n > 0 {
                     out.push(' ');
                 }
