@@ -531,7 +531,8 @@ impl<'a> State<'a> {
         if value.is_invalid() {
             return match typ {
                 Param::Any | Param::Val => Ok(Rv::invalid()),
-                Param::MapAny => Ok(Rv::new(Value::map(Default::default()))),
+                // A nil map: readable as empty, not writable.
+                Param::MapAny => Ok(Rv::invalid()),
                 _ => self.fail(format!("invalid value; expected {}", typ.go_name())),
             };
         }
@@ -568,7 +569,7 @@ impl<'a> State<'a> {
             Arg::Nil(_) => {
                 return match typ {
                     None | Some(Param::Any | Param::Val) => Ok(Rv::invalid()),
-                    Some(Param::MapAny) => Ok(Rv::new(Value::map(Default::default()))),
+                    Some(Param::MapAny) => Ok(Rv::invalid()),
                     Some(t) => self.fail(format!("cannot assign nil to {}", t.go_name())),
                 }
             }

@@ -184,6 +184,35 @@ fn hex_string(s: &str, upper: bool, spec: &Spec) -> String {
     out
 }
 
+/// `%x` of a float: hexadecimal mantissa and binary exponent, `0x1.4p+02`.
+fn hex_float(f: f64, upper: bool) -> String {
+    if !f.is_finite() {
+        return super::value::format_float_g(f, None, false);
+    }
+    let bits = f.to_bits();
+    let sign = if f.is_sign_negative() { "-" } else { "" };
+    let (lead, mantissa, exp) = if f == 0.0 {
+        (0, 0, 0)
+    } else {
+        let raw = ((bits >> 52) & 0x7ff) as i64;
+        (1, bits & ((1 << 52) - 1), raw - 1023)
+    };
+    let digits = format!("{mantissa:013x}");
+    let digits = digits.trim_end_matches('0');
+    let point = if digits.is_empty() {
+        String::new()
+    } else {
+        format!(".{digits}")
+    };
+    let exp_sign = if exp < 0 { '-' } else { '+' };
+    let text = format!("{sign}0x{lead}{point}p{exp_sign}{:02}", exp.abs());
+    if upper {
+        text.to_uppercase()
+    } else {
+        text
+    }
+}
+
 /// A container's element: a nil one prints as `<nil>` whatever the verb.
 fn nested(verb: char, v: &Value, spec: &Spec) -> String {
     match v {
@@ -242,6 +271,7 @@ fn format_one(verb: char, v: &Value, spec: &Spec) -> String {
         }
         ('U', Value::Int(i, _)) => pad(format!("U+{:04X}", i), spec, false),
         (_, Value::Int(..)) => bad(verb, v, spec),
+        ('x' | 'X', Value::Float(f)) => pad(hex_float(*f, verb == 'X'), spec, true),
         ('v' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G', Value::Float(f)) => {
             pad(float_verb(*f, verb, spec), spec, true)
         }

@@ -18,14 +18,15 @@ fn map(v: &Value) -> Map {
 
 const BUSY: &str = "concurrent map writes";
 
-/// Changes a map argument in place and returns it; a nil map becomes a
-/// new one (Go would panic writing to it; sprig's `dict` never gives one).
-fn change(v: &Value, edit: impl FnOnce(&mut Map)) -> R {
+/// Changes a map argument in place and returns it. Writing to a nil map
+/// fails as in Go, unless `nil_ok` (mergo makes one).
+fn change(v: &Value, nil_ok: bool, edit: impl FnOnce(&mut Map)) -> R {
     match v {
         Value::Map(m, _) => {
             edit(&mut *m.try_borrow_mut().map_err(|_| BUSY)?);
             Ok(v.clone())
         }
+        _ if !nil_ok => Err("assignment to entry in nil map".into()),
         _ => {
             let mut fresh = Map::new();
             edit(&mut fresh);
@@ -69,7 +70,7 @@ fn dict(a: &[Value]) -> R {
 
 fn merge(a: &[Value], overwrite: bool) -> R {
     let sources: Vec<Map> = a[1..].iter().map(map).collect();
-    change(&a[0], |dst| {
+    change(&a[0], true, |dst| {
         for src in &sources {
             merge_into(dst, src, overwrite);
         }
@@ -153,7 +154,7 @@ pub static TABLE: &[(&str, Func)] = &[
     (
         "set",
         f(&[MapAny, Str, Any], |a| {
-            change(&a[0], |m| {
+            change(&a[0], false, |m| {
                 m.insert(key(&a[1]).to_string(), a[2].clone());
             })
         }),
@@ -161,7 +162,7 @@ pub static TABLE: &[(&str, Func)] = &[
     (
         "unset",
         f(&[MapAny, Str], |a| {
-            change(&a[0], |m| {
+            change(&a[0], false, |m| {
                 m.remove(key(&a[1]));
             })
         }),
