@@ -139,33 +139,9 @@ fn trim_zero_decimal(s: &str) -> &str {
 
 /// `strconv.ParseInt(s, 0, 64)`.
 pub fn parse_go_int(s: &str) -> Option<i64> {
-    let (negative, body) = match s.as_bytes().first() {
-        Some(b'-') => (true, &s[1..]),
-        Some(b'+') => (false, &s[1..]),
-        _ => (false, s),
-    };
-    let lower = body.to_ascii_lowercase();
-    let (radix, digits) = if let Some(d) = lower.strip_prefix("0x") {
-        (16, d)
-    } else if let Some(d) = lower.strip_prefix("0o") {
-        (8, d)
-    } else if let Some(d) = lower.strip_prefix("0b") {
-        (2, d)
-    } else if lower.len() > 1 && lower.starts_with('0') {
-        (8, &lower[1..])
-    } else {
-        (10, lower.as_str())
-    };
-    if digits.is_empty() || digits.starts_with(['+', '-']) {
-        return None;
-    }
-    let magnitude = u64::from_str_radix(&digits.replace('_', ""), radix).ok()?;
+    let (negative, magnitude) = super::parse::parse_integer(s)?;
     if negative {
-        if magnitude <= 1 << 63 {
-            Some((magnitude as i64).wrapping_neg())
-        } else {
-            None
-        }
+        (magnitude <= 1 << 63).then(|| (magnitude as i64).wrapping_neg())
     } else {
         i64::try_from(magnitude).ok()
     }

@@ -94,9 +94,10 @@ fn unquote(text: &str) -> Result<String> {
     Ok(out)
 }
 
-/// Go's `strconv.ParseInt(text, 0, 64)` / `ParseUint`: the magnitude and
-/// sign, or None for bad syntax or overflow of u64.
-fn parse_integer(text: &str) -> Option<(bool, u64)> {
+/// Go's `strconv.ParseInt(text, 0, 64)` / `ParseUint` (base prefixes,
+/// underscores): the sign and magnitude, or None for bad syntax or a
+/// magnitude beyond u64.
+pub fn parse_integer(text: &str) -> Option<(bool, u64)> {
     let (negative, body) = match text.as_bytes().first() {
         Some(b'-') => (true, &text[1..]),
         Some(b'+') => (false, &text[1..]),
@@ -115,7 +116,6 @@ fn parse_integer(text: &str) -> Option<(bool, u64)> {
         (10, lower.clone(), false)
     };
     // Underscores only between digits or after a base prefix.
-    let _ = prefixed;
     if digits.contains('_')
         && (digits.ends_with('_')
             || digits.contains("__")
@@ -124,7 +124,7 @@ fn parse_integer(text: &str) -> Option<(bool, u64)> {
         return None;
     }
     let digits = digits.replace('_', "");
-    if digits.is_empty() {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return None;
     }
     u64::from_str_radix(&digits, radix)
