@@ -2,8 +2,10 @@
 //! layout add-on images expect, so existing shebangs and links keep working:
 //! the binary at /usr/lib/bashio/bashio (where /usr/bin/bashio links point),
 //! the sourceable library beside it, the builtins (libbashio.so, when the
-//! binary has one beside it), and s6-overlay's program names.
-//! Installing again replaces everything in place; nothing else is touched.
+//! binary has one beside it), s6-overlay's program names and `tempio`
+//! (replacing the base image's). `envsubst` is linked where none is present,
+//! or over gettext's with `--with-envsubst`. Installing again replaces
+//! everything in place; nothing else is touched.
 
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
@@ -17,16 +19,34 @@ const LINKS: &[(&str, &str)] = &[
     ("usr/bin/with-contenv", "../lib/bashio/bashio"),
     ("usr/bin/printcontenv", "../lib/bashio/bashio"),
     ("command/with-contenv", "../usr/lib/bashio/bashio"),
+    ("usr/bin/tempio", "../lib/bashio/bashio"),
 ];
+/// Linked only where no envsubst is present, unless asked to replace it.
+const ENVSUBST: (&str, &str) = ("usr/bin/envsubst", "../lib/bashio/bashio");
 
-const USAGE: &str = "usage: bashio install|uninstall [--prefix DIR]";
+const USAGE: &str = "usage: bashio install|uninstall [--prefix DIR] [--with-envsubst]";
 
-fn prefix_of(args: &[std::ffi::OsString]) -> Result<PathBuf, String> {
-    match args {
-        [] => Ok(PathBuf::from("/")),
-        [flag, dir] if flag == "--prefix" => Ok(PathBuf::from(dir)),
-        _ => Err(USAGE.to_string()),
+struct Options {
+    prefix: PathBuf,
+    with_envsubst: bool,
+}
+
+fn options_of(args: &[std::ffi::OsString]) -> Result<Options, String> {
+    let mut options = Options {
+        prefix: PathBuf::from("/"),
+        with_envsubst: false,
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--prefix" {
+            options.prefix = PathBuf::from(rest.next().ok_or(USAGE)?);
+        } else if arg == "--with-envsubst" {
+            options.with_envsubst = true;
+        } else {
+            return Err(USAGE.to_string());
+        }
     }
+    Ok(options)
 }
 
 fn replace_link(link: &Path, points_at: &str) -> std::io::Result<()> {
@@ -36,7 +56,7 @@ fn replace_link(link: &Path, points_at: &str) -> std::io::Result<()> {
     std::fs::rename(&temporary, link)
 }
 
-fn install(prefix: &Path) -> Result<(), String> {
+fn install(prefix: &Path, with_envsubst: bool) -> Result<(), String> {
     let fail = |what: &Path, e: std::io::Error| {
         format!("{}: {}", what.display(), crate::errors::plain(&e))
     };
@@ -72,13 +92,19 @@ fn install(prefix: &Path) -> Result<(), String> {
         }
         replace_link(&link, points_at).map_err(|e| fail(&link, e))?;
     }
+    let (relative, points_at) = ENVSUBST;
+    let link = prefix.join(relative);
+    let ours = std::fs::read_link(&link).is_ok_and(|target| target == Path::new(points_at));
+    if with_envsubst || ours || std::fs::symlink_metadata(&link).is_err() {
+        replace_link(&link, points_at).map_err(|e| fail(&link, e))?;
+    }
     Ok(())
 }
 
 /// Removes what `install` laid out: the links only while they still point
 /// at the binary, so a program installed over them stays.
 fn uninstall(prefix: &Path) -> Result<(), String> {
-    for (relative, points_at) in LINKS {
+    for (relative, points_at) in LINKS.iter().chain([&ENVSUBST]) {
         let link = prefix.join(relative);
         if std::fs::read_link(&link).is_ok_and(|target| target == Path::new(points_at)) {
             std::fs::remove_file(&link).map_err(|e| format!("{}: {e}", link.display()))?;
@@ -102,11 +128,11 @@ fn uninstall(prefix: &Path) -> Result<(), String> {
 
 /// `bashio install ...` (when `installing`) or `bashio uninstall ...`.
 pub fn main(installing: bool, args: &[std::ffi::OsString]) -> i32 {
-    let result = prefix_of(args).and_then(|prefix| {
+    let result = options_of(args).and_then(|options| {
         if installing {
-            install(&prefix)
+            install(&options.prefix, options.with_envsubst)
         } else {
-            uninstall(&prefix)
+            uninstall(&options.prefix)
         }
     });
     match result {

@@ -12,6 +12,7 @@ pub mod completions;
 pub mod ctx;
 pub mod engine;
 pub mod env;
+pub mod envsubst;
 pub mod errors;
 pub mod http;
 pub mod install;
@@ -21,6 +22,7 @@ pub mod mode;
 pub mod s6;
 pub mod shim;
 pub mod table;
+pub mod tempio;
 pub mod validate;
 
 // The fuzz targets' checks, replayed on every input that once failed them.

@@ -1,7 +1,8 @@
 //! One binary, several programs, chosen busybox-style by the name it runs under
-//! (`with-contenv`, `printcontenv`, anything else is `bashio`) or by its first argument.
+//! (`with-contenv`, `printcontenv`, `tempio`, `envsubst`, anything else is
+//! `bashio`) or by its first argument.
 
-use bashio::{cli, s6};
+use bashio::{cli, envsubst, s6, tempio};
 use std::ffi::OsString;
 use std::path::Path;
 
@@ -12,9 +13,10 @@ fn main() {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if !s6::is_program(&program) {
+    let is_applet = |name: &str| s6::is_program(name) || matches!(name, "tempio" | "envsubst");
+    if !is_applet(&program) {
         if let Some(first) = args.get(1).and_then(|a| a.to_str()) {
-            if s6::is_program(first) {
+            if is_applet(first) {
                 program = first.to_string();
                 args.remove(0);
             }
@@ -23,7 +25,13 @@ fn main() {
     let code = match program.as_str() {
         "with-contenv" => s6::with_contenv::main(&args[1..]),
         "printcontenv" => s6::printcontenv::main(&args[1..]),
+        "tempio" => tempio::main(&args[1..]),
+        "envsubst" => envsubst::main(&argv0_of(&args), &args[1..]),
         _ => cli::main(args.split_off(1.min(args.len()))),
     };
     std::process::exit(code);
+}
+
+fn argv0_of(args: &[OsString]) -> OsString {
+    args.first().cloned().unwrap_or_default()
 }

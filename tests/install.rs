@@ -24,6 +24,8 @@ fn install_run_reinstall_and_uninstall() {
         ("usr/bin/with-contenv", "../lib/bashio/bashio"),
         ("usr/bin/printcontenv", "../lib/bashio/bashio"),
         ("command/with-contenv", "../usr/lib/bashio/bashio"),
+        ("usr/bin/tempio", "../lib/bashio/bashio"),
+        ("usr/bin/envsubst", "../lib/bashio/bashio"),
     ] {
         assert_eq!(
             std::fs::read_link(prefix.join(link)).unwrap(),
@@ -62,6 +64,8 @@ fn install_run_reinstall_and_uninstall() {
         "usr/bin/bashio",
         "usr/bin/with-contenv",
         "command/with-contenv",
+        "usr/bin/tempio",
+        "usr/bin/envsubst",
         "usr/lib/bashio",
     ] {
         assert!(
@@ -77,6 +81,42 @@ fn bad_arguments_are_a_usage_error() {
     assert_eq!(result.status, 100);
     assert_eq!(
         result.stderr,
-        "usage: bashio install|uninstall [--prefix DIR]\n"
+        "usage: bashio install|uninstall [--prefix DIR] [--with-envsubst]\n"
     );
+}
+
+#[test]
+fn envsubst_stays_unless_asked_and_tempio_is_replaced() {
+    let sandbox = Sandbox::new();
+    let prefix = sandbox.path("root");
+    let prefix_text = prefix.display().to_string();
+    let bin = prefix.join("usr/bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::write(bin.join("envsubst"), "gettext's\n").unwrap();
+    std::fs::write(bin.join("tempio"), "the image's\n").unwrap();
+    let result = bashio(&["install", "--prefix", &prefix_text]);
+    assert_eq!((result.status, result.stderr.as_str()), (0, ""));
+    assert_eq!(
+        std::fs::read_to_string(bin.join("envsubst")).unwrap(),
+        "gettext's\n"
+    );
+    assert_eq!(
+        std::fs::read_link(bin.join("tempio")).unwrap(),
+        std::path::Path::new("../lib/bashio/bashio")
+    );
+    let result = bashio(&["install", "--with-envsubst", "--prefix", &prefix_text]);
+    assert_eq!((result.status, result.stderr.as_str()), (0, ""));
+    assert_eq!(
+        std::fs::read_link(bin.join("envsubst")).unwrap(),
+        std::path::Path::new("../lib/bashio/bashio")
+    );
+    // Through the installed links, both applets answer.
+    let out = run(Command::new(bin.join("envsubst")).arg("--version"));
+    assert!(
+        out.stdout.starts_with("envsubst (GNU gettext-runtime)"),
+        "{}",
+        out.stdout
+    );
+    let out = run(Command::new(bin.join("tempio")).arg("-h"));
+    assert!(out.stderr.contains("-template string"), "{}", out.stderr);
 }

@@ -526,6 +526,50 @@ fn snapshot(root: &std::path::Path) -> Vec<(std::path::PathBuf, Option<Vec<u8>>,
 
 /// Every input under `tests/data/fuzz/TARGET/` that once failed TARGET's
 /// check passes it now.
+/// The template engine: any text parses to a tree or to one Go-style
+/// error line, and renders over any JSON (or none) to text or one error
+/// line, the same each time, without panicking or running away. `template`
+/// nesting is held to a small depth so that the fuzzer's stack suffices.
+///
+/// Input: TEMPLATE, NUL, JSON.
+pub fn tempio_template(data: &[u8]) {
+    use crate::tempio::{json, render_limited, value::Value, Rendered};
+    let (text, config) = match data.iter().position(|&b| b == 0) {
+        Some(at) => (&data[..at], &data[at + 1..]),
+        None => (data, &b""[..]),
+    };
+    let text = String::from_utf8_lossy(text);
+    // Repeating strings and counting ranges are bounded only by memory.
+    if ["repeat", "until", "seq", "indent", "wrap"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return;
+    }
+    let value = json::unmarshal(config).unwrap_or(Value::Nil);
+    let describe = |r: &Rendered| match r {
+        Rendered::Text(t) => format!("text {t}"),
+        Rendered::Panic(e) => format!("panic {e}"),
+        Rendered::Fatal(e) => format!("fatal {e}"),
+    };
+    let first = render_limited(&text, value.clone(), 40);
+    match &first {
+        Rendered::Panic(e) | Rendered::Fatal(e) => {
+            assert!(
+                e.starts_with("template: "),
+                "error without Go's prefix: {e:?}"
+            );
+        }
+        Rendered::Text(_) => {}
+    }
+    let again = render_limited(&text, value, 40);
+    assert_eq!(
+        describe(&first),
+        describe(&again),
+        "rendering is not repeatable"
+    );
+}
+
 #[cfg(test)]
 mod tests {
     fn replay(target: &str, check: fn(&[u8])) {
@@ -560,6 +604,11 @@ mod tests {
     #[test]
     fn log_format_inputs() {
         replay("log_format", super::log_format);
+    }
+
+    #[test]
+    fn tempio_template_inputs() {
+        replay("tempio_template", super::tempio_template);
     }
 
     #[test]

@@ -12,8 +12,8 @@
 //! them.
 
 mod calls;
-pub(crate) mod fix;
-pub(crate) mod image;
+pub mod fix;
+pub mod image;
 mod loaded;
 mod longrun;
 mod order;
@@ -21,9 +21,9 @@ mod report;
 mod s6;
 mod schema;
 mod shebang;
-pub(crate) mod shell;
-pub(crate) mod tree;
-mod versions;
+pub mod shell;
+pub mod tree;
+pub mod versions;
 
 use report::{Finding, Findings};
 use s6::Role;
