@@ -58,6 +58,10 @@ impl Args {
         self.0.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// `$N` (0-based here), empty when missing.
     pub fn bytes(&self, i: usize) -> &[u8] {
         self.0.get(i).map(Vec::as_slice).unwrap_or_default()

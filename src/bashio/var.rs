@@ -161,6 +161,8 @@ pub fn json_string(bytes: &[u8]) -> String {
 }
 
 /// `bashio::var.json KEY VALUE ...` as text: None when the pairs are uneven.
+/// (The error has been logged; callers only need to know it happened.)
+#[allow(clippy::result_unit_err)]
 pub fn json_object(ctx: &mut Ctx, items: &[Vec<u8>]) -> Result<String, ()> {
     if items.is_empty() {
         log::error(ctx, "Length of input array needs to be at least 2");
