@@ -121,8 +121,8 @@ fn rows() -> Vec<Row> {
             status: 3,
             stdout: nothing,
             stderr: |_| {
-                "jq: error: syntax error, unexpected '|', expected term at <top-level>, line 1:\n    \
-                 .a | |\njq: 1 compile error\n"
+                "jq: error: syntax error, unexpected '|' at <top-level>, line 1, column 6:\n    \
+                 .a | |\n         ^\njq: 1 compile error\n"
                     .to_string()
             },
             aftermath: None,
