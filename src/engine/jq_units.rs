@@ -9,7 +9,7 @@
 //! the caller. So `select(foo) | bar` reports only `bar`, and `select(foo)`
 //! alone reports `foo`.
 
-use super::jq_lex::{tokens, Kind, Span, Token};
+use super::jq_lex::{is_assignment, tokens, Kind, Span, Token};
 
 /// jq 1.8's functions written in C that take arguments, as NAME/ARITY.
 const C_FUNCTIONS: &[&str] = &[
@@ -167,36 +167,29 @@ fn def_body(toks: &[Token], partner: &[Option<usize>], at: usize) -> Option<Span
 /// Tokens an operand of `=` cannot reach past: what binds more loosely, and
 /// the edges of its construct.
 fn ends_operand(t: &Token) -> bool {
-    matches!(
-        t.kind,
-        Kind::Char(b'|' | b',' | b';' | b':')
-            | Kind::Word(
-                "//" | "="
-                    | "|="
-                    | "+="
-                    | "-="
-                    | "*="
-                    | "/="
-                    | "%="
-                    | "//="
-                    | "if"
-                    | "then"
-                    | "elif"
-                    | "else"
-                    | "end"
-                    | "reduce"
-                    | "foreach"
-                    | "try"
-                    | "catch"
-                    | "label"
-                    | "def"
-                    | "as"
-            )
-            | Kind::Char(b'=')
-            | Kind::Eof
-            | Kind::Invalid
-    ) || is_open(t)
+    is_assignment(t.kind)
+        || is_open(t)
         || is_close(t)
+        || matches!(
+            t.kind,
+            Kind::Char(b'|' | b',' | b';' | b':')
+                | Kind::Word(
+                    "//" | "if"
+                        | "then"
+                        | "elif"
+                        | "else"
+                        | "end"
+                        | "reduce"
+                        | "foreach"
+                        | "try"
+                        | "catch"
+                        | "label"
+                        | "def"
+                        | "as"
+                )
+                | Kind::Eof
+                | Kind::Invalid
+        )
 }
 
 fn left_operand(toks: &[Token], partner: &[Option<usize>], at: usize) -> Option<Span> {
