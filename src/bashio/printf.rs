@@ -4,7 +4,11 @@
 /// Expands backslash escapes as bash's `printf '%b'` does. Returns the bytes
 /// and whether `\c` asked to stop all further output.
 pub fn expand_b(input: &[u8]) -> (Vec<u8>, bool) {
-    expand(input, utf8_locale())
+    // only `\u` and `\U` depend on the locale: most lines never ask for it
+    let unicode = input
+        .windows(2)
+        .any(|w| w[0] == b'\\' && (w[1] == b'u' || w[1] == b'U'));
+    expand(input, unicode && utf8_locale())
 }
 
 /// Whether the locale treats text as UTF-8 (bash then works on characters, not bytes).

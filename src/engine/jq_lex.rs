@@ -73,6 +73,19 @@ const KEYWORDS: &[&str] = &[
     "reduce", "foreach", "try", "catch", "label", "break",
 ];
 
+/// The assignment operators written with more than one character (`=` is a
+/// one-character token).
+pub const ASSIGNMENTS: &[&str] = &["|=", "+=", "-=", "*=", "/=", "%=", "//="];
+
+/// Whether the token is an assignment operator (`=`, `|=`, `+=`, ...).
+pub fn is_assignment(kind: Kind) -> bool {
+    match kind {
+        Kind::Char(b'=') => true,
+        Kind::Word(w) => ASSIGNMENTS.contains(&w),
+        _ => false,
+    }
+}
+
 /// Operators of two or three characters, longest first.
 const OPERATORS: &[&str] = &[
     "?//", "//=", "!=", "==", "//", "|=", "+=", "-=", "*=", "/=", "%=", "<=", ">=", "..",

@@ -11,7 +11,7 @@
 //! of expected tokens are jq's for each place; they follow from which
 //! construct is open (`(` takes `|`, `,` or `)` after a complete query).
 
-use super::jq_lex::{tokens, Kind, Span, Token};
+use super::jq_lex::{is_assignment, tokens, Kind, Span, Token};
 
 mod objects;
 
@@ -555,63 +555,56 @@ impl Parser<'_> {
 /// Whether a token may follow a term somewhere in jq's grammar (so that a
 /// `.` before it is a term of its own).
 fn follows_term(kind: Kind) -> bool {
-    matches!(
-        kind,
-        Kind::Eof
-            | Kind::Field
-            | Kind::QqInterpEnd
-            | Kind::Char(
-                b'|' | b','
-                    | b'='
-                    | b'<'
-                    | b'>'
-                    | b'+'
-                    | b'-'
-                    | b'*'
-                    | b'/'
-                    | b'%'
-                    | b'['
-                    | b'.'
-                    | b'?'
-                    | b')'
-                    | b']'
-                    | b'}'
-                    | b';'
-                    | b':'
-            )
-            | Kind::Word(
-                "//" | "|="
-                    | "+="
-                    | "-="
-                    | "*="
-                    | "/="
-                    | "%="
-                    | "//="
-                    | "or"
-                    | "and"
-                    | "=="
-                    | "!="
-                    | "<="
-                    | ">="
-                    | "as"
-                    | "then"
-                    | "elif"
-                    | "else"
-                    | "end"
-                    | "catch"
-            )
-    )
+    is_assignment(kind)
+        || matches!(
+            kind,
+            Kind::Eof
+                | Kind::Field
+                | Kind::QqInterpEnd
+                | Kind::Char(
+                    b'|' | b','
+                        | b'<'
+                        | b'>'
+                        | b'+'
+                        | b'-'
+                        | b'*'
+                        | b'/'
+                        | b'%'
+                        | b'['
+                        | b'.'
+                        | b'?'
+                        | b')'
+                        | b']'
+                        | b'}'
+                        | b';'
+                        | b':'
+                )
+                | Kind::Word(
+                    "//" | "or"
+                        | "and"
+                        | "=="
+                        | "!="
+                        | "<="
+                        | ">="
+                        | "as"
+                        | "then"
+                        | "elif"
+                        | "else"
+                        | "end"
+                        | "catch"
+                )
+        )
 }
 
 /// The binding power of a binary operator and whether it groups rightwards.
 fn binary(t: Token) -> Option<(u8, bool)> {
+    if is_assignment(t.kind) {
+        return Some((4, false));
+    }
     Some(match t.kind {
         Kind::Char(b'|') => (1, true),
         Kind::Char(b',') => (2, false),
         Kind::Word("//") => (3, true),
-        Kind::Char(b'=') | Kind::Word("|=" | "+=" | "-=" | "*=" | "/=" | "%=" | "//=") => {
-            (4, false)
-        }
         Kind::Word("or") => (5, false),
         Kind::Word("and") => (6, false),
         Kind::Word("==" | "!=" | "<=" | ">=") | Kind::Char(b'<' | b'>') => (7, false),

@@ -6,5 +6,6 @@ pub mod jq;
 pub mod jq_error;
 pub mod jq_lex;
 pub mod jq_syntax;
+pub mod jq_units;
 pub mod jsonpath;
 pub mod path;

@@ -35,42 +35,83 @@ impl Parser<'_> {
             }
             Kind::Char(b'{') => {
                 self.bump();
+                let first = self.at;
+                let mut entry_start = first;
                 loop {
-                    let key = self.peek();
-                    match key.kind {
-                        Kind::Binding => {
-                            self.bump();
-                            if self.next_is(b':') {
+                    let start = match self.object_pattern_entry() {
+                        Ok(()) => {
+                            if self.next_is(b',') {
                                 self.bump();
-                                self.pattern()?;
+                                entry_start = self.at;
+                                continue;
+                            }
+                            match self.expect(b'}', &["','", "'}'"]) {
+                                Ok(()) => return Ok(()),
+                                Err(Stop::Abort) => return Err(Stop::Abort),
+                                Err(Stop::Error) => self.toks[first].span.start,
                             }
                         }
-                        Kind::Ident | Kind::Word(_) | Kind::QqStart => {
-                            if key.is(Kind::QqStart) {
-                                self.string()?;
-                            } else {
-                                self.bump();
-                            }
-                            self.expect(b':', &["':'"])?;
-                            self.pattern()?;
+                        Err(Stop::Abort) => return Err(Stop::Abort),
+                        Err(Stop::Error) if self.at > entry_start => {
+                            self.toks[entry_start].span.start.min(self.last_error.start)
                         }
-                        Kind::Char(b'(') => {
-                            self.bump();
-                            self.query()?;
-                            self.expect(b')', PAREN)?;
-                            self.expect(b':', &["':'"])?;
-                            self.pattern()?;
+                        Err(Stop::Error) => self.last_error.start,
+                    };
+                    // jq's `error ':' Pattern`: up to a `:`, then a pattern
+                    self.silent = 3;
+                    while !self.next_is(b':') {
+                        if self.peek().is(Kind::Eof) {
+                            return Err(Stop::Abort);
                         }
-                        _ => return Err(self.fail(&[])),
+                        self.at += 1;
                     }
+                    self.bump();
+                    self.pattern()?;
+                    let end = self.toks[self.at.saturating_sub(1)].span.end;
+                    self.messages
+                        .push((Span { start, end }, KEY_NOTE.to_string()));
                     if self.next_is(b',') {
                         self.bump();
+                        entry_start = self.at;
                         continue;
                     }
                     return self.expect(b'}', &["','", "'}'"]);
                 }
             }
             _ => Err(self.fail(PATTERN)),
+        }
+    }
+
+    /// One entry of an object pattern: `$name`, `$name: P`, `key: P`,
+    /// `"key": P`, `(query): P`.
+    fn object_pattern_entry(&mut self) -> R<()> {
+        let key = self.peek();
+        match key.kind {
+            Kind::Binding => {
+                self.bump();
+                if self.next_is(b':') {
+                    self.bump();
+                    self.pattern()?;
+                }
+                Ok(())
+            }
+            Kind::Ident | Kind::Word(_) | Kind::QqStart => {
+                if key.is(Kind::QqStart) {
+                    self.string()?;
+                } else {
+                    self.bump();
+                }
+                self.expect(b':', &["':'"])?;
+                self.pattern()
+            }
+            Kind::Char(b'(') => {
+                self.bump();
+                self.query()?;
+                self.expect(b')', PAREN)?;
+                self.expect(b':', &["':'"])?;
+                self.pattern()
+            }
+            _ => Err(self.fail(&[])),
         }
     }
 
