@@ -32,6 +32,124 @@ pub enum Body {
         key: &'static str,
         filter: &'static str,
     },
+    /// One request to the Supervisor and what follows it (`bashio::host.reboot`).
+    Action(Action),
+}
+
+/// A Supervisor action: `bashio::api.supervisor METHOD RESOURCE [BODY]`,
+/// then what bashio does with its status.
+#[derive(Clone, Copy)]
+pub struct Action {
+    pub method: &'static str,
+    /// The resource, where `{1}` is the first argument (required), `{slug}`
+    /// the first argument or `self`, and `{store_slug}` that with `self`
+    /// resolved to this add-on's slug (the store knows real slugs only).
+    pub resource: &'static str,
+    pub body: Payload,
+    pub then: Then,
+    /// Whether the trace line shows the arguments or only the name (the
+    /// arguments of an options call can be anything the caller chose).
+    pub trace_args: bool,
+}
+
+/// What goes with an action's request.
+#[derive(Clone, Copy)]
+pub enum Payload {
+    /// A fixed third word: empty, or `true` for the raw answer (logs).
+    Word(&'static str),
+    /// The first argument, a JSON object as the caller wrote it (required).
+    Argument,
+    /// `{"KEY": $1}` (required).
+    Field(&'static str),
+    /// `{"version": $1}` when given, else nothing.
+    Version,
+}
+
+/// What follows an action's request.
+#[derive(Clone, Copy)]
+pub enum Then {
+    /// The request's status is the function's.
+    Status,
+    /// `|| return 1`, then `return 0`.
+    Ok,
+    /// `|| return 1`, then `bashio::cache.flush_all`.
+    Flush,
+    /// The request as a statement, 1 if it failed, else
+    /// `bashio::cache.flush_all`.
+    CheckedFlush,
+}
+
+impl Action {
+    /// An action without a body whose status is the function's.
+    pub const fn status(method: &'static str, resource: &'static str) -> Action {
+        Action {
+            method,
+            resource,
+            body: Payload::Word(""),
+            then: Then::Status,
+            trace_args: false,
+        }
+    }
+
+    /// A GET of a log or text document, answered raw.
+    pub const fn raw(resource: &'static str) -> Action {
+        Action {
+            body: Payload::Word("true"),
+            ..Action::status("GET", resource)
+        }
+    }
+
+    /// A POST without a body, then the cache is emptied.
+    pub const fn post_flush(resource: &'static str) -> Action {
+        Action {
+            then: Then::Flush,
+            ..Action::status("POST", resource)
+        }
+    }
+
+    /// `[VERSION]`: a POST with `{"version": VERSION}` when given, then the
+    /// cache is emptied.
+    pub const fn update(resource: &'static str) -> Action {
+        Action {
+            body: Payload::Version,
+            then: Then::Flush,
+            trace_args: true,
+            ..Action::status("POST", resource)
+        }
+    }
+
+    /// A DELETE, traced with its arguments, then the cache is emptied.
+    pub const fn delete(resource: &'static str) -> Action {
+        Action {
+            then: Then::Flush,
+            trace_args: true,
+            ..Action::status("DELETE", resource)
+        }
+    }
+
+    /// The same action with its arguments in the trace line.
+    pub const fn traced(self) -> Action {
+        Action {
+            trace_args: true,
+            ..self
+        }
+    }
+
+    /// The same action with this body.
+    pub const fn with(self, body: Payload) -> Action {
+        Action { body, ..self }
+    }
+
+    /// The same action followed by this.
+    pub const fn then(self, then: Then) -> Action {
+        Action { then, ..self }
+    }
+
+    /// How many arguments the action cannot do without.
+    pub fn required(&self) -> usize {
+        let takes_first = matches!(self.body, Payload::Argument | Payload::Field(_));
+        usize::from(takes_first || self.resource.contains("{1}"))
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -203,6 +321,7 @@ pub fn call(ctx: &mut Ctx, function: &Function, args: &Args) -> Ret {
         Body::BlobGet { blob, key, filter } => {
             bashio::blob::get(ctx, function.name, blob, key, filter)
         }
+        Body::Action(action) => bashio::actions::run(ctx, function.name, &action, args),
         Body::Shell(_) => {
             eprintln!(
                 "bashio: {} changes the calling shell; use it in a script run by bashio or after sourcing the library",

@@ -6,7 +6,7 @@
 use super::blob::with_stats;
 use super::{actions, api, blob, cache, exit, jq, local, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
-use crate::table::{Body, Body::*, Function};
+use crate::table::{Action, Body, Body::*, Function, Then};
 
 macro_rules! get {
     ($name:literal, $key:literal, $filter:literal, $what:literal) => {
@@ -40,57 +40,60 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     [
         Function::new(
             "bashio::apps.reload",
-            Native(reload),
+            Action(Action::status("POST", "/addons/reload").then(Then::CheckedFlush)),
             ": reload the add-on store",
         ),
         Function::new(
             "bashio::app.start",
-            Native(start),
+            Action(Action::status("POST", "/addons/{slug}/start")),
             "[SLUG=self]: start an add-on",
         ),
         Function::new(
             "bashio::app.restart",
-            Native(restart),
+            Action(Action::status("POST", "/addons/{slug}/restart")),
             "[SLUG=self]: restart an add-on",
         ),
         Function::new(
             "bashio::app.stop",
-            Native(stop),
+            Action(Action::status("POST", "/addons/{slug}/stop")),
             "[SLUG=self]: stop an add-on",
         ),
         Function::new(
             "bashio::app.install",
-            Native(install),
+            Action(Action::status("POST", "/store/addons/{1}/install").then(Then::CheckedFlush)),
             "SLUG: install an add-on",
         ),
         Function::new(
             "bashio::app.rebuild",
-            Native(rebuild),
+            Action(Action::status("POST", "/addons/{slug}/rebuild")),
             "[SLUG=self]: rebuild an add-on",
         ),
         Function::new(
             "bashio::app.uninstall",
-            Native(uninstall),
+            Action(Action::status("POST", "/addons/{slug}/uninstall").then(Then::CheckedFlush)),
             "[SLUG=self]: uninstall an add-on",
         ),
         Function::new(
             "bashio::app.update",
-            Native(update),
+            Action(
+                Action::status("POST", "/store/addons/{store_slug}/update")
+                    .then(Then::CheckedFlush)
+            ),
             "[SLUG=self]: update an add-on",
         ),
         Function::new(
             "bashio::app.logs",
-            Native(logs),
+            Action(Action::raw("/addons/{slug}/logs")),
             "[SLUG=self]: an add-on's container log",
         ),
         Function::new(
             "bashio::app.documentation",
-            Native(documentation),
+            Action(Action::raw("/addons/{store_slug}/documentation")),
             "[SLUG=self]: an add-on's documentation",
         ),
         Function::new(
             "bashio::app.changelog",
-            Native(changelog),
+            Action(Action::raw("/addons/{store_slug}/changelog")),
             "[SLUG=self]: an add-on's changelog",
         ),
         Function::new(
@@ -627,126 +630,13 @@ fn apps_fn(ctx: &mut Ctx, args: &Args) -> Ret {
     apps(ctx, args)
 }
 
-/// POST to an action resource; some actions invalidate every cached value.
-fn action(ctx: &mut Ctx, name: &str, resource: &str, flush: bool) -> Ret {
-    log::trace_name(ctx, name);
-    let code = api::supervisor(ctx, "POST", resource, b"", "")?;
-    if !flush {
-        return Ok(code);
-    }
-    if code != 0 {
-        return NOK;
-    }
-    cache::flush_all(ctx)
-}
-
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    action(ctx, "bashio::apps.reload", "/addons/reload", true)
-}
-
-fn start(ctx: &mut Ctx, args: &Args) -> Ret {
-    action(
-        ctx,
-        "bashio::app.start",
-        &format!("/addons/{}/start", args.or(0, "self")),
-        false,
-    )
-}
-
-fn restart(ctx: &mut Ctx, args: &Args) -> Ret {
-    action(
-        ctx,
-        "bashio::app.restart",
-        &format!("/addons/{}/restart", args.or(0, "self")),
-        false,
-    )
-}
-
-fn stop(ctx: &mut Ctx, args: &Args) -> Ret {
-    action(
-        ctx,
-        "bashio::app.stop",
-        &format!("/addons/{}/stop", args.or(0, "self")),
-        false,
-    )
-}
-
-fn install(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::app.install", args, 1)?;
-    action(
-        ctx,
-        "bashio::app.install",
-        &format!("/store/addons/{}/install", args.str(0)),
-        true,
-    )
-}
-
-fn rebuild(ctx: &mut Ctx, args: &Args) -> Ret {
-    action(
-        ctx,
-        "bashio::app.rebuild",
-        &format!("/addons/{}/rebuild", args.or(0, "self")),
-        false,
-    )
-}
-
-fn uninstall(ctx: &mut Ctx, args: &Args) -> Ret {
-    action(
-        ctx,
-        "bashio::app.uninstall",
-        &format!("/addons/{}/uninstall", args.or(0, "self")),
-        true,
-    )
-}
-
 /// The store answers for real slugs only, so `self` is resolved first.
-fn store_slug(ctx: &mut Ctx, args: &Args) -> Result<String, Stop> {
+pub fn store_slug(ctx: &mut Ctx, args: &Args) -> Result<String, Stop> {
     let slug = args.or(0, "self");
     if var::equals(ctx, slug.as_bytes(), b"self") {
         return ctx.assign(|c| slug_fn(c, &Args::default()));
     }
     Ok(slug)
-}
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    let slug = store_slug(ctx, args)?;
-    action(
-        ctx,
-        "bashio::app.update",
-        &format!("/store/addons/{slug}/update"),
-        true,
-    )
-}
-
-fn raw(ctx: &mut Ctx, name: &str, resource: &str) -> Ret {
-    log::trace_name(ctx, name);
-    api::supervisor(ctx, "GET", resource, b"true", "")
-}
-
-fn logs(ctx: &mut Ctx, args: &Args) -> Ret {
-    raw(
-        ctx,
-        "bashio::app.logs",
-        &format!("/addons/{}/logs", args.or(0, "self")),
-    )
-}
-
-fn documentation(ctx: &mut Ctx, args: &Args) -> Ret {
-    let slug = store_slug(ctx, args)?;
-    raw(
-        ctx,
-        "bashio::app.documentation",
-        &format!("/addons/{slug}/documentation"),
-    )
-}
-
-fn changelog(ctx: &mut Ctx, args: &Args) -> Ret {
-    let slug = store_slug(ctx, args)?;
-    raw(
-        ctx,
-        "bashio::app.changelog",
-        &format!("/addons/{slug}/changelog"),
-    )
 }
 
 fn installed_list(ctx: &mut Ctx, args: &Args) -> Ret {

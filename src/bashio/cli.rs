@@ -2,9 +2,9 @@
 //! documents and their getters are rows; updating it is native.
 
 use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
-use super::{actions, log};
+use super::log;
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::cli",
@@ -30,7 +30,7 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     blob_stat("cli", STATS, "the CLI's"),
     Function::new(
         "bashio::cli.update",
-        Native(update),
+        Action(Action::update("/cli/update")),
         "[VERSION]: update the CLI (to VERSION, or the latest)",
     ),
     Function::new(
@@ -54,10 +54,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=cli.stats] [FILTER]: the CLI's resource usage, filtered",
     ),
 );
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::cli.update", args, "/cli/update")
-}
 
 fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::cli.update_available", args);

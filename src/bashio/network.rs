@@ -4,9 +4,9 @@
 
 use super::blob::{self, blob_get, Blob};
 use super::setting::{self, Kind};
-use super::{actions, log, var};
+use super::{log, var};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::network",
@@ -34,7 +34,7 @@ macro_rules! interface {
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::network.reload",
-        Native(reload),
+        Action(Action::post_flush("/network/reload")),
         ": reload the network configuration",
     ),
     Function::new(
@@ -106,10 +106,6 @@ pub const FUNCTIONS: &[Function] = &[
         "[INTERFACE=default] [IPV6_JSON]: get or set an interface's IPv6 settings",
     ),
 ];
-
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::network.reload", "/network/reload")
-}
 
 /// `bashio::network.interface [CACHE_KEY] [INTERFACE] [FILTER]`: like the
 /// other documents, with its base key and resource per interface. Its

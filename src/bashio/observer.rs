@@ -2,10 +2,9 @@
 //! from outside. Its info and stats documents and their getters are rows;
 //! updating it is native.
 
-use super::actions;
 use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::observer",
@@ -32,7 +31,7 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     memory = " in bytes",
     Function::new(
         "bashio::observer.update",
-        Native(update),
+        Action(Action::update("/observer/update")),
         "[VERSION]: update the Observer plugin (to VERSION, or the latest)",
     ),
     Function::new(
@@ -61,10 +60,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=observer.stats] [FILTER]: the Observer plugin's resource usage, filtered",
     ),
 );
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::observer.update", args, "/observer/update")
-}
 
 fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
     blob::get_traced(

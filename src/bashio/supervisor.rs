@@ -4,9 +4,9 @@
 
 use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
-use super::{actions, log, repositories};
+use super::{log, repositories};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{self, Body::*, Function};
+use crate::table::{self, Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::supervisor",
@@ -40,37 +40,37 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     memory = " in bytes",
     Function::new(
         "bashio::supervisor.ping",
-        Native(ping),
+        Action(Action::status("GET", "/supervisor/ping")),
         ": succeed when the Supervisor answers",
     ),
     Function::new(
         "bashio::supervisor.update",
-        Native(update),
+        Action(Action::update("/supervisor/update")),
         "[VERSION]: update the Supervisor (to VERSION, or the latest)",
     ),
     Function::new(
         "bashio::supervisor.reload",
-        Native(reload),
+        Action(Action::post_flush("/supervisor/reload")),
         ": reload the Supervisor",
     ),
     Function::new(
         "bashio::supervisor.restart",
-        Native(restart),
+        Action(Action::post_flush("/supervisor/restart")),
         ": restart the Supervisor",
     ),
     Function::new(
         "bashio::supervisor.repair",
-        Native(repair),
+        Action(Action::post_flush("/supervisor/repair")),
         ": repair the Supervisor",
     ),
     Function::new(
         "bashio::supervisor.logs",
-        Native(logs),
+        Action(Action::raw("/supervisor/logs")),
         ": the Supervisor's log",
     ),
     Function::new(
         "bashio::supervisor.logs_latest",
-        Native(logs_latest),
+        Action(Action::raw("/supervisor/logs/latest")),
         ": the Supervisor's log since its latest start",
     ),
     Function::new(
@@ -153,52 +153,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=supervisor.stats] [FILTER]: the Supervisor's resource usage, filtered",
     ),
 );
-
-fn ping(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(
-        ctx,
-        "bashio::supervisor.ping",
-        "GET",
-        "/supervisor/ping",
-        b"",
-    )
-}
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::supervisor.update", args, "/supervisor/update")
-}
-
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::supervisor.reload", "/supervisor/reload")
-}
-
-fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::supervisor.restart", "/supervisor/restart")
-}
-
-fn repair(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::supervisor.repair", "/supervisor/repair")
-}
-
-fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(
-        ctx,
-        "bashio::supervisor.logs",
-        "GET",
-        "/supervisor/logs",
-        b"true",
-    )
-}
-
-fn logs_latest(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(
-        ctx,
-        "bashio::supervisor.logs_latest",
-        "GET",
-        "/supervisor/logs/latest",
-        b"true",
-    )
-}
 
 fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
     blob::get_traced(
