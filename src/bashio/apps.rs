@@ -98,7 +98,7 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         ),
         Function::new(
             "bashio::apps",
-            Native(apps_fn),
+            Native(apps),
             "[SLUG=false] [CACHE_KEY=false] [FILTER]: add-on info, filtered",
         ),
         Function::new(
@@ -434,7 +434,7 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         ),
         Function::new(
             "bashio::app.stats",
-            Native(stats_fn),
+            Native(stats),
             "[SLUG=self] [CACHE_KEY=addons.SLUG.stats] [FILTER]: resource usage",
         ),
     ],
@@ -624,10 +624,6 @@ fn fetch(ctx: &mut Ctx, resource: &str) -> Ret {
         return local::addon_info(ctx, resource);
     }
     api::supervisor(ctx, "GET", resource, b"false", "")
-}
-
-fn apps_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    apps(ctx, args)
 }
 
 /// The store answers for real slugs only, so `self` is resolved first.
@@ -944,10 +940,6 @@ fn stats(ctx: &mut Ctx, args: &Args) -> Ret {
     ctx.check(code)?;
     ctx.print(&response);
     OK
-}
-
-fn stats_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    stats(ctx, args)
 }
 
 /// `bashio::app.protected self` as a value.

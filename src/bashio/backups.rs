@@ -30,7 +30,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::backups",
-        Native(backups_fn),
+        Native(backups),
         "[SLUG=false] [CACHE_KEY=false] [FILTER]: the backups, or one backup's details, filtered",
     ),
     Function::new(
@@ -236,10 +236,6 @@ pub fn backups(ctx: &mut Ctx, args: &Args) -> Ret {
     };
 
     apps::filtered(ctx, &info, &filter, &cache_key)
-}
-
-fn backups_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    backups(ctx, args)
 }
 
 /// A getter of one backup: `bashio::backups SLUG backups.SLUG.FIELD FILTER`.

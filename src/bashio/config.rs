@@ -10,7 +10,7 @@ use crate::table::{Body::*, Function};
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::config",
-        Native(config_fn),
+        Native(config),
         "KEY [DEFAULT=null]: an option's value, or DEFAULT when it is unset",
     ),
     Function::new(
@@ -167,10 +167,6 @@ pub fn config(ctx: &mut Ctx, args: &Args) -> Ret {
         ctx.print(result.as_bytes());
     }
     OK
-}
-
-fn config_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    config(ctx, args)
 }
 
 /// `value=$(bashio::config KEY)`.

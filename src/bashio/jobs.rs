@@ -20,7 +20,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::jobs",
-        Native(jobs_fn),
+        Native(jobs),
         "[UUID=false] [CACHE_KEY=false] [FILTER|false]: the jobs or one job, filtered",
     ),
     Function::new("bashio::job.name", Native(name), "UUID: a job's name"),
@@ -94,10 +94,6 @@ pub fn jobs(ctx: &mut Ctx, args: &Args) -> Ret {
     }
 
     apps::filtered(ctx, &info, &filter, &cache_key)
-}
-
-fn jobs_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    jobs(ctx, args)
 }
 
 /// `bashio::job.FIELD UUID`: a filter over one job; fields that never

@@ -60,7 +60,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::network.interface",
-        Native(interface_fn),
+        Native(interface),
         "[CACHE_KEY=network.interface.info] [INTERFACE=default] [FILTER]: one interface's information, filtered",
     ),
     interface!("name", name, "an interface's name"),
@@ -124,10 +124,6 @@ pub fn interface(ctx: &mut Ctx, args: &Args) -> Ret {
         &cache_key,
         &filter,
     )
-}
-
-fn interface_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    interface(ctx, args)
 }
 
 /// `bashio::network.FIELD [INTERFACE]`: one fact of an interface, cached

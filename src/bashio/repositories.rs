@@ -9,7 +9,7 @@ use crate::table::{Action, Body::*, Function, Payload};
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::repositories",
-        Native(repositories_fn),
+        Native(repositories),
         "[SLUG=false] [CACHE_KEY=false] [FILTER|false]: the store's repositories or one of them, filtered",
     ),
     Function::new(
@@ -89,10 +89,6 @@ pub fn repositories(ctx: &mut Ctx, args: &Args) -> Ret {
     };
 
     apps::filtered(ctx, &info, &filter, &cache_key)
-}
-
-fn repositories_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    repositories(ctx, args)
 }
 
 /// `bashio::repository.FIELD SLUG`: one field, cached per repository.
