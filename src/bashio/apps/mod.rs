@@ -1,0 +1,30 @@
+//! bashio's apps.sh: facts about add-ons (this one, `self`, or another by
+//! slug), their settings, actions on them, and the protection-mode checks.
+//! `rows.rs` is the table (most getters are a cache key and a jq filter over
+//! the add-on's info; actions are rows too), `store.rs` fetches and filters
+//! add-on and store documents, `settings.rs` holds the getters that also set,
+//! and `protection.rs` the protection-mode checks.
+
+mod protection;
+mod rows;
+mod settings;
+mod store;
+
+pub use rows::FUNCTIONS;
+pub use settings::config;
+pub use store::{apps, filtered, listing, run_row, store_slug};
+
+/// The deprecated name of an app function (`bashio::app.x` → `bashio::addon.x`).
+pub fn deprecated_name(name: &str) -> Option<String> {
+    if name.contains("__") {
+        return None;
+    }
+    if name == "bashio::apps" {
+        return Some("bashio::addons".to_string());
+    }
+    if let Some(rest) = name.strip_prefix("bashio::apps.") {
+        return Some(format!("bashio::addons.{rest}"));
+    }
+    name.strip_prefix("bashio::app.")
+        .map(|rest| format!("bashio::addon.{rest}"))
+}
