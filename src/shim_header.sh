@@ -101,7 +101,7 @@ if ! [[ "${__BASHIO_LOG_LEVEL}" =~ ^[0-9]+$ ]]; then
 fi
 
 declare __BASHIO_TRY_EXIT_STATUS=0
-declare -gA __BASHIO_APP_DEPRECATION_WARNED=()
+# @deprecation-state (src/table/deprecated.rs)
 
 # Log lines go to the stdout the script started with, kept open as LOG_FD, so
 # `value=$(bashio::config key)` captures the value and not the log lines.
@@ -182,14 +182,4 @@ __bashio_fn_noprobe() {
     __bashio_exec 1 "${FUNCNAME[1]#bashio::}" "$@"
 }
 
-# A deprecated name: NEW ARGS... The first call in a shell has the binary
-# warn, then run NEW, in one process; later calls run NEW alone.
-__bashio_deprecated() {
-    local __bashio_old=${FUNCNAME[1]}
-    if [[ -n "${__BASHIO_APP_DEPRECATION_WARNED[${__bashio_old}]:-}" ]]; then
-        "${1}" "${@:2}"
-        return
-    fi
-    __BASHIO_APP_DEPRECATION_WARNED[${__bashio_old}]=1
-    __bashio_call "${__bashio_old#bashio::}" "${@:2}"
-}
+# @deprecation-helper (src/table/deprecated.rs)

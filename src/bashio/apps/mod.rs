@@ -13,18 +13,3 @@ mod store;
 pub use rows::FUNCTIONS;
 pub use settings::config;
 pub use store::{apps, filtered, listing, run_row, store_slug};
-
-/// The deprecated name of an app function (`bashio::app.x` → `bashio::addon.x`).
-pub fn deprecated_name(name: &str) -> Option<String> {
-    if name.contains("__") {
-        return None;
-    }
-    if name == "bashio::apps" {
-        return Some("bashio::addons".to_string());
-    }
-    if let Some(rest) = name.strip_prefix("bashio::apps.") {
-        return Some(format!("bashio::addons.{rest}"));
-    }
-    name.strip_prefix("bashio::app.")
-        .map(|rest| format!("bashio::addon.{rest}"))
-}

@@ -9,7 +9,7 @@ use super::settings::{
 };
 use super::store::{apps, installed_list, slug_fn, stats, INSTALLED};
 use crate::bashio::blob::with_stats;
-use crate::table::{Action, Body::*, Function, Then};
+use crate::table::{deprecated, Action, Body::*, Function, Then};
 
 macro_rules! get {
     ($name:literal, $key:literal, $filter:literal, $what:literal) => {
@@ -454,15 +454,8 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         ),
         Function::new(
             "bashio::apps.__deprecated",
-            Shell(DEPRECATED_SHELL),
+            Shell(deprecated::SHELL_WARN_ONCE),
             "OLD NEW: warn once that OLD is deprecated",
         ),
     ]
 );
-
-// The set of names already warned about lives in the calling shell.
-const DEPRECATED_SHELL: &str = r#"    local old=${1} new=${2}
-    if [[ -z "${__BASHIO_APP_DEPRECATION_WARNED[${old}]:-}" ]]; then
-        __BASHIO_APP_DEPRECATION_WARNED[${old}]=1
-        bashio::log.warning "${old} is deprecated, use ${new} instead."
-    fi"#;

@@ -6,6 +6,8 @@
 //! cache key and a jq filter); the moment it needs an `if`, it is native code.
 
 use crate::bashio;
+
+pub mod deprecated;
 use crate::ctx::{Args, Ctx, Ret};
 
 pub type NativeFn = fn(&mut Ctx, &Args) -> Ret;
@@ -280,15 +282,13 @@ pub fn resolve(name: &str) -> Option<(&'static Function, Option<String>)> {
     } else {
         format!("bashio::{name}")
     };
-    let current = full
-        .strip_prefix("bashio::addons")
-        .map(|rest| format!("bashio::apps{rest}"))
-        .or_else(|| {
-            full.strip_prefix("bashio::addon.")
-                .map(|rest| format!("bashio::app.{rest}"))
-        })?;
-    let function = find(&current)?;
-    bashio::apps::deprecated_name(function.name).map(|old| (function, Some(old)))
+    let function = find(&deprecated::current_name(&full)?)?;
+    Some((function, Some(full)))
+}
+
+/// Every deprecated name, with the function it stands for, in table order.
+pub fn deprecated_names() -> impl Iterator<Item = (String, &'static Function)> {
+    all().filter_map(|f| deprecated::old_name(f.name).map(|old| (old, f)))
 }
 
 /// Every public name: the table's, then the deprecated add-on names.
@@ -297,7 +297,7 @@ pub fn public_names() -> Vec<String> {
         .filter(|f| !f.is_internal() && !f.extension)
         .map(|f| f.name.to_string())
         .collect();
-    names.extend(all().filter_map(|f| bashio::apps::deprecated_name(f.name)));
+    names.extend(deprecated_names().map(|(old, _)| old));
     names
 }
 
@@ -404,15 +404,15 @@ mod tests {
     #[test]
     fn errexit_free_modules_never_consult_errexit() {
         let sources = [
-            include_str!("bashio/log.rs"),
-            include_str!("bashio/color.rs"),
-            include_str!("bashio/fs.rs"),
-            include_str!("bashio/cache.rs"),
-            include_str!("bashio/exit.rs"),
-            include_str!("bashio/jq.rs"),
-            include_str!("bashio/string.rs"),
-            include_str!("bashio/var.rs"),
-            include_str!("bashio/contenv.rs"),
+            include_str!("../bashio/log.rs"),
+            include_str!("../bashio/color.rs"),
+            include_str!("../bashio/fs.rs"),
+            include_str!("../bashio/cache.rs"),
+            include_str!("../bashio/exit.rs"),
+            include_str!("../bashio/jq.rs"),
+            include_str!("../bashio/string.rs"),
+            include_str!("../bashio/var.rs"),
+            include_str!("../bashio/contenv.rs"),
         ];
         assert_eq!(sources.len(), ERREXIT_FREE.len());
         for source in sources {
@@ -474,7 +474,7 @@ mod tests {
     #[test]
     fn usages_tell_bashios_defaults() {
         // Recorded from bashio's own sources by tests/data/record_defaults.sh.
-        let recorded = include_str!("../tests/data/bashio_defaults.tsv");
+        let recorded = include_str!("../../tests/data/bashio_defaults.tsv");
         let mut checked = 0;
         for line in recorded.lines() {
             let &[name, position, default] = line.split('\t').collect::<Vec<_>>().as_slice() else {
