@@ -5,7 +5,7 @@
 
 use super::{api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
-use crate::table::{Action, Payload, Then};
+use crate::table::row::{Action, Payload, Then};
 
 /// Runs an action row: the resource (a slug of `self` resolved first), `NAME`'s
 /// trace line, the request, then what follows.

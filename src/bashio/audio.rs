@@ -6,7 +6,7 @@
 use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::{actions, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK};
-use crate::table::{Action, Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::audio",

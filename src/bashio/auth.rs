@@ -4,7 +4,7 @@
 
 use super::{actions, api, log};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Action, Body::*, Function, Then};
+use crate::table::row::{Action, Body::*, Function, Then};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

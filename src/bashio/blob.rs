@@ -7,17 +7,7 @@
 use super::{api, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
 
-/// One cached Supervisor document and the function that fetches it.
-pub struct Blob {
-    /// The fetching function, e.g. `bashio::info`.
-    pub function: &'static str,
-    /// The API resource, e.g. `/info`.
-    pub resource: &'static str,
-    /// The cache key of the unfiltered document, also the default key.
-    pub base_key: &'static str,
-    /// What the document is, for "Failed to get ... from Supervisor API".
-    pub what: &'static str,
-}
+pub use crate::table::row::Blob;
 
 /// The fetching function: `FUNCTION [CACHE_KEY] [FILTER]`.
 pub fn fetch(ctx: &mut Ctx, blob: &Blob, args: &Args) -> Ret {
@@ -133,9 +123,9 @@ pub fn get_traced(
 /// its usage is `": WHAT"`.
 macro_rules! blob_get {
     ($module:literal, $blob:path, $key_base:expr, $field:literal, $filter:expr, $what:expr) => {
-        $crate::table::Function::new(
+        $crate::table::row::Function::new(
             concat!("bashio::", $module, ".", $field),
-            $crate::table::Body::BlobGet {
+            $crate::table::row::Body::BlobGet {
                 blob: &$blob,
                 key: concat!($key_base, ".", $field),
                 filter: $filter,

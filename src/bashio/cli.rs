@@ -4,7 +4,7 @@
 use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::log;
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Action, Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::cli",

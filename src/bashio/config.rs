@@ -5,7 +5,7 @@
 
 use super::{apps, exit, fs, jq, log, pwned, var};
 use crate::ctx::{status, Args, Ctx, Ret, Stop, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

@@ -4,7 +4,7 @@
 
 use super::{actions, cache, log};
 use crate::ctx::{Args, Ctx, Ret, NOK};
-use crate::table::{Action, Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

@@ -6,7 +6,7 @@
 use super::blob::{blob_get, Blob};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Action, Body::*, Function, Payload};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
     function: "bashio::docker",

@@ -8,7 +8,7 @@
 
 use super::{actions, blob, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
-use crate::table::{Action, Body::*, Function, Payload, Then};
+use crate::table::row::{Action, Body::*, Function, Payload, Then};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

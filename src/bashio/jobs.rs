@@ -5,7 +5,7 @@
 
 use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
-use crate::table::{Action, Body::*, Function, Payload};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

@@ -4,7 +4,7 @@
 
 use super::log_format::{expand_line, render, timestamp};
 use crate::ctx::{Args, Ctx, Ret, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new("bashio::log", Native(plain), "MESSAGE...: print a message"),

@@ -4,7 +4,7 @@
 //! trace only their name.
 
 use super::blob::Blob;
-use crate::table::{Action, Body::*, Function, Payload};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
     function: "bashio::mounts",

@@ -6,7 +6,7 @@ use super::blob::{self, blob_get, Blob};
 use super::setting::{self, Kind};
 use super::{log, var};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Action, Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::network",

@@ -5,7 +5,7 @@
 
 use super::blob::{self, blob_get, Blob};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Action, Body::*, Function, Payload};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
     function: "bashio::os",

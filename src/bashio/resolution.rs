@@ -3,7 +3,7 @@
 //! its lists are rows; applying, dismissing and running checks are native.
 
 use super::blob::{blob_get, Blob};
-use crate::table::{Action, Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::resolution",

@@ -4,9 +4,9 @@
 
 use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
-use super::{log, repositories};
+use super::{apps, log, repositories};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{self, Action, Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::supervisor",
@@ -200,11 +200,7 @@ option!(
 
 fn addons(ctx: &mut Ctx, _args: &Args) -> Ret {
     log::trace_name(ctx, "bashio::supervisor.addons");
-    match table::find("bashio::apps.installed") {
-        Some(installed) => table::call(ctx, installed, &Args::default()),
-        // As bash answers a call of a function that is not defined.
-        None => Ok(127),
-    }
+    apps::installed(ctx, &Args::default())
 }
 
 fn addons_repositories(ctx: &mut Ctx, _args: &Args) -> Ret {

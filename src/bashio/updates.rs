@@ -2,7 +2,7 @@
 //! asking the Supervisor to look for new versions.
 
 use super::blob::Blob;
-use crate::table::{Action, Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static AVAILABLE: Blob = Blob {
     function: "bashio::updates",

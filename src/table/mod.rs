@@ -8,262 +8,20 @@
 use crate::bashio;
 
 pub mod deprecated;
+pub mod row;
 use crate::ctx::{Args, Ctx, Ret};
 
-pub type NativeFn = fn(&mut Ctx, &Args) -> Ret;
+pub use row::*;
 
-/// What a function is made of.
-#[derive(Clone, Copy)]
-pub enum Body {
-    /// Runs in the binary.
-    Native(NativeFn),
-    /// A function that fetches and filters one Supervisor document (`bashio::info`).
-    BlobFetch(&'static bashio::blob::Blob),
-    /// A getter over such a document: `bashio::info KEY FILTER` behind its own name.
-    BlobGet {
-        blob: &'static bashio::blob::Blob,
-        key: &'static str,
-        filter: &'static str,
-    },
-    /// Must run in the calling shell (it exits it, or changes its variables):
-    /// the bash body, written into the shim.
-    Shell(&'static str),
-    /// `bashio::apps SLUG addons.SLUG.<key> <filter>`: one fact of an add-on,
-    /// the slug in the first argument (default `self`).
-    AppGet {
-        key: &'static str,
-        filter: &'static str,
-    },
-    /// One request to the Supervisor and what follows it (`bashio::host.reboot`).
-    Action(Action),
-}
-
-/// A Supervisor action: `bashio::api.supervisor METHOD RESOURCE [BODY]`,
-/// then what bashio does with its status.
-#[derive(Clone, Copy)]
-pub struct Action {
-    pub method: &'static str,
-    /// The resource, where `{1}` is the first argument (required), `{slug}`
-    /// the first argument or `self`, and `{store_slug}` that with `self`
-    /// resolved to this add-on's slug (the store knows real slugs only).
-    pub resource: &'static str,
-    pub body: Payload,
-    pub then: Then,
-    /// Whether the trace line shows the arguments or only the name (the
-    /// arguments of an options call can be anything the caller chose).
-    pub trace_args: bool,
-}
-
-/// What goes with an action's request.
-#[derive(Clone, Copy)]
-pub enum Payload {
-    /// A fixed third word: empty, or `true` for the raw answer (logs).
-    Word(&'static str),
-    /// The first argument, a JSON object as the caller wrote it (required).
-    Argument,
-    /// `{"KEY": $1}` (required).
-    Field(&'static str),
-    /// `{"version": $1}` when given, else nothing.
-    Version,
-}
-
-/// What follows an action's request.
-#[derive(Clone, Copy)]
-pub enum Then {
-    /// The request's status is the function's.
-    Status,
-    /// `|| return 1`, then `return 0`.
-    Ok,
-    /// `|| return 1`, then `bashio::cache.flush_all`.
-    Flush,
-    /// The request as a statement, 1 if it failed, else
-    /// `bashio::cache.flush_all`.
-    CheckedFlush,
-}
-
-impl Action {
-    /// An action without a body whose status is the function's.
-    pub const fn status(method: &'static str, resource: &'static str) -> Action {
-        Action {
-            method,
-            resource,
-            body: Payload::Word(""),
-            then: Then::Status,
-            trace_args: false,
-        }
-    }
-
-    /// A GET of a log or text document, answered raw.
-    pub const fn raw(resource: &'static str) -> Action {
-        Action {
-            body: Payload::Word("true"),
-            ..Action::status("GET", resource)
-        }
-    }
-
-    /// A POST without a body, then the cache is emptied.
-    pub const fn post_flush(resource: &'static str) -> Action {
-        Action {
-            then: Then::Flush,
-            ..Action::status("POST", resource)
-        }
-    }
-
-    /// `[VERSION]`: a POST with `{"version": VERSION}` when given, then the
-    /// cache is emptied.
-    pub const fn update(resource: &'static str) -> Action {
-        Action {
-            body: Payload::Version,
-            then: Then::Flush,
-            trace_args: true,
-            ..Action::status("POST", resource)
-        }
-    }
-
-    /// A DELETE, traced with its arguments, then the cache is emptied.
-    pub const fn delete(resource: &'static str) -> Action {
-        Action {
-            then: Then::Flush,
-            trace_args: true,
-            ..Action::status("DELETE", resource)
-        }
-    }
-
-    /// The same action with its arguments in the trace line.
-    pub const fn traced(self) -> Action {
-        Action {
-            trace_args: true,
-            ..self
-        }
-    }
-
-    /// The same action with this body.
-    pub const fn with(self, body: Payload) -> Action {
-        Action { body, ..self }
-    }
-
-    /// The same action followed by this.
-    pub const fn then(self, then: Then) -> Action {
-        Action { then, ..self }
-    }
-
-    /// How many arguments the action cannot do without.
-    pub fn required(&self) -> usize {
-        let takes_first = matches!(self.body, Payload::Argument | Payload::Field(_));
-        usize::from(takes_first || self.resource.contains("{1}"))
-    }
-}
-
-#[derive(Clone, Copy)]
-pub struct Function {
-    /// The shell function name, e.g. `bashio::config`.
-    pub name: &'static str,
-    pub body: Body,
-    /// Arguments and purpose, for `bashio help NAME`: "ARGS: what it does".
-    pub usage: &'static str,
-    /// Ours alone, not bashio's: left out of `bashio --list`.
-    pub extension: bool,
-}
-
-impl Function {
-    pub const fn new(name: &'static str, body: Body, usage: &'static str) -> Function {
-        Function {
-            name,
-            body,
-            usage,
-            extension: false,
-        }
-    }
-
-    /// A function bashio does not have.
-    pub const fn extension(name: &'static str, body: Body, usage: &'static str) -> Function {
-        Function {
-            name,
-            body,
-            usage,
-            extension: true,
-        }
-    }
-
-    /// The name without the `bashio::` prefix, as typed after `bashio`.
-    pub fn short_name(&self) -> &'static str {
-        self.name.strip_prefix("bashio::").unwrap_or(self.name)
-    }
-
-    /// Helpers the shim needs but bashio does not publish (`bashio::x.__y`).
-    pub fn is_internal(&self) -> bool {
-        self.name.contains("__")
-    }
-}
-
-/// Every module's rows, in bashio's module order.
-pub const MODULES: &[&[Function]] = &[
-    bashio::log::FUNCTIONS,
-    bashio::color::FUNCTIONS,
-    bashio::fs::FUNCTIONS,
-    bashio::info::FUNCTIONS,
-    bashio::cache::FUNCTIONS,
-    bashio::apps::FUNCTIONS,
-    bashio::api::FUNCTIONS,
-    bashio::audio::FUNCTIONS,
-    bashio::auth::FUNCTIONS,
-    bashio::backups::FUNCTIONS,
-    bashio::cli::FUNCTIONS,
-    bashio::config::FUNCTIONS,
-    bashio::core::FUNCTIONS,
-    bashio::debug::FUNCTIONS,
-    bashio::pwned::FUNCTIONS,
-    bashio::exit::FUNCTIONS,
-    bashio::discovery::FUNCTIONS,
-    bashio::docker::FUNCTIONS,
-    bashio::dns::FUNCTIONS,
-    bashio::hardware::FUNCTIONS,
-    bashio::host::FUNCTIONS,
-    bashio::ingress::FUNCTIONS,
-    bashio::jobs::FUNCTIONS,
-    bashio::jq::FUNCTIONS,
-    bashio::mounts::FUNCTIONS,
-    bashio::multicast::FUNCTIONS,
-    bashio::net::FUNCTIONS,
-    bashio::network::FUNCTIONS,
-    bashio::observer::FUNCTIONS,
-    bashio::os::FUNCTIONS,
-    bashio::repositories::FUNCTIONS,
-    bashio::resolution::FUNCTIONS,
-    bashio::security::FUNCTIONS,
-    bashio::services::FUNCTIONS,
-    bashio::string::FUNCTIONS,
-    bashio::supervisor::FUNCTIONS,
-    bashio::trace::FUNCTIONS,
-    bashio::try_::FUNCTIONS,
-    bashio::updates::FUNCTIONS,
-    bashio::var::FUNCTIONS,
-    bashio::contenv::FUNCTIONS,
-];
-
-/// Modules none of whose functions consult errexit (they never stop at a
-/// failing inner command): the shim calls them without probing for it.
-const ERREXIT_FREE: &[&[Function]] = &[
-    bashio::log::FUNCTIONS,
-    bashio::color::FUNCTIONS,
-    bashio::fs::FUNCTIONS,
-    bashio::cache::FUNCTIONS,
-    bashio::exit::FUNCTIONS,
-    bashio::jq::FUNCTIONS,
-    bashio::string::FUNCTIONS,
-    bashio::var::FUNCTIONS,
-    bashio::contenv::FUNCTIONS,
-];
-
-/// Whether a function's result cannot depend on errexit.
+/// Whether a function's result cannot depend on errexit: its module says so.
 pub fn ignores_errexit(function: &Function) -> bool {
-    ERREXIT_FREE
+    bashio::MODULES
         .iter()
-        .any(|module| module.iter().any(|f| f.name == function.name))
+        .any(|module| module.errexit_free && module.rows.iter().any(|f| f.name == function.name))
 }
 
 pub fn all() -> impl Iterator<Item = &'static Function> {
-    MODULES.iter().flat_map(|module| module.iter())
+    bashio::MODULES.iter().flat_map(|module| module.rows.iter())
 }
 
 /// Finds a function by its full name or by the name without `bashio::`.
@@ -311,25 +69,7 @@ pub fn extension_names() -> Vec<String> {
 
 /// Runs a row of the table.
 pub fn call(ctx: &mut Ctx, function: &Function, args: &Args) -> Ret {
-    if !matches!(function.body, Body::Shell(_)) {
-        bashio::required::check(function.name, args)?;
-    }
-    match function.body {
-        Body::Native(run) => run(ctx, args),
-        Body::AppGet { .. } => bashio::apps::run_row(ctx, function.name, function.body, args),
-        Body::BlobFetch(blob) => bashio::blob::fetch(ctx, blob, args),
-        Body::BlobGet { blob, key, filter } => {
-            bashio::blob::get(ctx, function.name, blob, key, filter)
-        }
-        Body::Action(action) => bashio::actions::run(ctx, function.name, &action, args),
-        Body::Shell(_) => {
-            eprintln!(
-                "bashio: {} changes the calling shell; use it in a script run by bashio or after sourcing the library",
-                function.name
-            );
-            Ok(2)
-        }
-    }
+    bashio::run(ctx, function, args)
 }
 
 /// Public names closest to `name`, for "did you mean" hints.
@@ -399,30 +139,6 @@ mod tests {
             Some("bashio::apps")
         );
         assert!(resolve("addon.__deprecated").is_none());
-    }
-
-    #[test]
-    fn errexit_free_modules_never_consult_errexit() {
-        let sources = [
-            include_str!("../bashio/log.rs"),
-            include_str!("../bashio/color.rs"),
-            include_str!("../bashio/fs.rs"),
-            include_str!("../bashio/cache.rs"),
-            include_str!("../bashio/exit.rs"),
-            include_str!("../bashio/jq.rs"),
-            include_str!("../bashio/string.rs"),
-            include_str!("../bashio/var.rs"),
-            include_str!("../bashio/contenv.rs"),
-        ];
-        assert_eq!(sources.len(), ERREXIT_FREE.len());
-        for source in sources {
-            for call in [".check(", ".assign(", ".cond(", "errexit"] {
-                assert!(
-                    !source.contains(call),
-                    "a module the shim calls without the errexit probe uses {call}"
-                );
-            }
-        }
     }
 
     /// The words of a usage's ARGS, a bracketed group being one word

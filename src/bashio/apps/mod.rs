@@ -12,4 +12,4 @@ mod store;
 
 pub use rows::FUNCTIONS;
 pub use settings::config;
-pub use store::{apps, filtered, listing, run_row, store_slug};
+pub use store::{apps, filtered, installed_list as installed, listing, run_row, store_slug};

@@ -4,7 +4,7 @@
 use super::store::run_row;
 use crate::bashio::{exit, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, OK};
-use crate::table::Body::AppGet;
+use crate::table::row::Body::AppGet;
 
 /// `bashio::app.protected self` as a value.
 pub(super) fn protection(ctx: &mut Ctx) -> Result<String, Stop> {

@@ -9,7 +9,8 @@ use super::settings::{
 };
 use super::store::{apps, installed_list, slug_fn, stats, INSTALLED};
 use crate::bashio::blob::with_stats;
-use crate::table::{deprecated, Action, Body::*, Function, Then};
+use crate::table::deprecated;
+use crate::table::row::{Action, Body::*, Function, Then};
 
 macro_rules! get {
     ($name:literal, $key:literal, $filter:literal, $what:literal) => {

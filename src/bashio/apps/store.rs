@@ -4,7 +4,7 @@
 
 use crate::bashio::{api, blob, cache, jq, local, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
-use crate::table::{Body, Body::*};
+use crate::table::row::{Body, Body::*};
 
 // The store API says `"installed": false`; the add-on API has no such field.
 pub(super) const INSTALLED: Body = AppGet {
@@ -162,7 +162,7 @@ pub fn store_slug(ctx: &mut Ctx, args: &Args) -> Result<String, Stop> {
     Ok(slug)
 }
 
-pub(super) fn installed_list(ctx: &mut Ctx, args: &Args) -> Ret {
+pub fn installed_list(ctx: &mut Ctx, args: &Args) -> Ret {
     log::trace(ctx, "bashio::apps.installed", args);
     let slug = args.or(0, "false");
     if var::is_false(ctx, slug.as_bytes()) {
