@@ -7,6 +7,7 @@
 //! when the builtins are in, so bash never even parses them.
 
 use crate::builtins;
+use crate::defaults;
 use crate::table::{self, deprecated, Body};
 
 const HEADER: &str = include_str!("shim_header.sh");
@@ -23,6 +24,15 @@ pub fn generate() -> String {
             .replace(
                 "# @deprecation-helper (src/table/deprecated.rs)\n",
                 &deprecated::shell_helper(),
+            )
+            .replace(
+                "# @defaults (src/defaults.rs)\n",
+                &defaults::shell_defaults(),
+            )
+            .replace("# @levels (src/defaults.rs)\n", &defaults::shell_levels())
+            .replace(
+                "        # @level-names (src/defaults.rs)\n",
+                &defaults::shell_level_names(),
             ),
     );
     out.push_str("\n# Functions that must be bash: they change the calling shell.\n");
@@ -92,4 +102,15 @@ fn enable_block() -> String {
          __BASHIO_MODE=functions\n",
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every place the header leaves to generated text is filled.
+    #[test]
+    fn the_header_is_filled_in() {
+        let markers = super::HEADER.matches("# @").count();
+        assert_eq!(markers, 5);
+        assert!(!super::generate().contains("# @"));
+    }
 }
