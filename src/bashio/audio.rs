@@ -3,7 +3,7 @@
 //! settings (volume, mute, default stream, card profile) are native, and
 //! check the stream type, index and volume before anything is sent.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::{actions, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK};
 use crate::table::row::{Action, Body::*, Function};
@@ -82,7 +82,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::audio.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "audio.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an update of the audio server is available",
     ),
     info!("host", ".host", "the audio server's host"),
@@ -92,12 +97,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=audio.stats] [FILTER]: the audio server's resource usage, filtered",
     ),
 );
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    log::trace(ctx, "bashio::audio.update_available", args);
-    let row = ["audio.info.update_available", ".update_available // false"];
-    blob::fetch(ctx, &INFO, &Args::of(&row))
-}
 
 /// The stream type, checked as bashio checks it; false after logging why.
 fn stream_type(ctx: &mut Ctx, source: &[u8]) -> bool {

@@ -94,26 +94,6 @@ pub fn filtered_document(
     Ok(Some(filtered))
 }
 
-/// A getter row: its trace line, then the fetch with its key and filter.
-pub fn get(ctx: &mut Ctx, name: &str, blob: &Blob, key: &str, filter: &str) -> Ret {
-    log::trace_name(ctx, name);
-    fetch(ctx, blob, &Args::of(&[key, filter]))
-}
-
-/// A getter whose bashio function traces its arguments too
-/// (`bashio::os.update_available "$@"`), so it is native, not a row.
-pub fn get_traced(
-    ctx: &mut Ctx,
-    name: &str,
-    args: &Args,
-    blob: &Blob,
-    key: &str,
-    filter: &str,
-) -> Ret {
-    log::trace(ctx, name, args);
-    fetch(ctx, blob, &Args::of(&[key, filter]))
-}
-
 // The row macros. The table is a `const` whose names, cache keys and usage
 // texts are joined at compile time by `concat!`, so rows that differ only in
 // their strings are built by macros, not functions.
@@ -129,6 +109,7 @@ macro_rules! blob_get {
                 blob: &$blob,
                 key: concat!($key_base, ".", $field),
                 filter: $filter,
+                trace_args: false,
             },
             concat!(": ", $what),
         )

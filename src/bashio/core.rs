@@ -3,8 +3,7 @@
 //! check, update) and the getters that also set (image, watchdog) are
 //! native.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
-use super::log;
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::row::{Action, Body::*, Function};
@@ -78,7 +77,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::core.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "core.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an update of Home Assistant is available",
     ),
     info!("arch", ".arch", "Home Assistant's architecture"),
@@ -109,20 +113,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=core.stats] [FILTER]: Home Assistant's resource usage, filtered",
     ),
 );
-
-/// `bashio::core KEY FILTER`, as the getters call it.
-fn get(ctx: &mut Ctx, key: &str, filter: &str) -> Ret {
-    blob::fetch(ctx, &INFO, &Args::of(&[key, filter]))
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    log::trace(ctx, "bashio::core.update_available", args);
-    get(
-        ctx,
-        "core.info.update_available",
-        ".update_available // false",
-    )
-}
 
 fn image(ctx: &mut Ctx, args: &Args) -> Ret {
     Setting {

@@ -2,9 +2,7 @@
 //! and their getters are rows; the actions and the options setter are
 //! native. Options may hold anything, so their trace line is the name only.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
-use super::log;
-use crate::ctx::{Args, Ctx, Ret};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
@@ -67,7 +65,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::dns.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "dns.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an update of the DNS server is available",
     ),
     info!("locals", ".locals[]", "the local DNS servers it uses"),
@@ -78,9 +81,3 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=dns.stats] [FILTER]: the DNS server's resource usage, filtered",
     ),
 );
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    log::trace(ctx, "bashio::dns.update_available", args);
-    let row = ["dns.info.update_available", ".update_available // false"];
-    blob::fetch(ctx, &INFO, &Args::of(&row))
-}

@@ -114,7 +114,19 @@ pub fn run(ctx: &mut Ctx, function: &Function, args: &Args) -> Ret {
         Body::Native(run) => run(ctx, args),
         Body::AppGet { .. } => apps::run_row(ctx, function.name, function.body, args),
         Body::BlobFetch(blob) => blob::fetch(ctx, blob, args),
-        Body::BlobGet { blob, key, filter } => blob::get(ctx, function.name, blob, key, filter),
+        Body::BlobGet {
+            blob,
+            key,
+            filter,
+            trace_args,
+        } => {
+            if trace_args {
+                log::trace(ctx, function.name, args);
+            } else {
+                log::trace_name(ctx, function.name);
+            }
+            blob::fetch(ctx, blob, &Args::of(&[key, filter]))
+        }
         Body::Action(action) => actions::run(ctx, function.name, &action, args),
         Body::Shell(_) => {
             eprintln!(

@@ -2,8 +2,7 @@
 //! stats documents and their getters are rows; updating, restarting and its
 //! log are native.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
-use crate::ctx::{Args, Ctx, Ret};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
@@ -56,7 +55,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::multicast.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "multicast.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether a Multicast plugin update is available",
     ),
     Function::new(
@@ -65,14 +69,3 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=multicast.stats] [FILTER]: the Multicast plugin's resource usage, filtered",
     ),
 );
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    blob::get_traced(
-        ctx,
-        "bashio::multicast.update_available",
-        args,
-        &INFO,
-        "multicast.info.update_available",
-        ".update_available // false",
-    )
-}

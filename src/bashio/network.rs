@@ -55,6 +55,7 @@ pub const FUNCTIONS: &[Function] = &[
             blob: &INFO,
             key: "network.info.interfaces.interface",
             filter: ".interfaces[] | .interface",
+            trace_args: false,
         },
         ": the network interfaces, one a line",
     ),

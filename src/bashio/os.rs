@@ -3,8 +3,7 @@
 //! data disk moves, boot slots and board options are native. Option objects
 //! are the caller's own, so those calls trace only their name.
 
-use super::blob::{self, blob_get, Blob};
-use crate::ctx::{Args, Ctx, Ret};
+use super::blob::{blob_get, Blob};
 use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
@@ -71,7 +70,12 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::os.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "os.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an operating system update is available",
     ),
     info!("board", ".board", "the board the system runs on"),
@@ -135,14 +139,3 @@ pub const FUNCTIONS: &[Function] = &[
         "OPTIONS_JSON: change the Yellow board's settings",
     ),
 ];
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    blob::get_traced(
-        ctx,
-        "bashio::os.update_available",
-        args,
-        &INFO,
-        "os.info.update_available",
-        ".update_available // false",
-    )
-}

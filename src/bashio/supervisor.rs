@@ -2,7 +2,7 @@
 //! documents and their plain getters are rows; its actions, logs and the
 //! options it can get or set are native.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
 use super::{apps, log, repositories};
 use crate::ctx::{Args, Ctx, Ret};
@@ -85,7 +85,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::supervisor.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "supervisor.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether a Supervisor update is available",
     ),
     info!("arch", ".arch", "the system's architecture"),
@@ -153,17 +158,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=supervisor.stats] [FILTER]: the Supervisor's resource usage, filtered",
     ),
 );
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    blob::get_traced(
-        ctx,
-        "bashio::supervisor.update_available",
-        args,
-        &INFO,
-        "supervisor.info.update_available",
-        ".update_available // false",
-    )
-}
 
 /// A get-or-set function over `/supervisor/options` and the info document.
 macro_rules! option {

@@ -44,6 +44,9 @@ pub enum Body {
         blob: &'static Blob,
         key: &'static str,
         filter: &'static str,
+        /// Whether the trace line shows the arguments, as bashio's
+        /// `update_available` getters do, or only the name.
+        trace_args: bool,
     },
     /// Must run in the calling shell (it exits it, or changes its variables):
     /// the bash body, written into the shim.
