@@ -1,6 +1,7 @@
-//! bashio's functions, one module per file of bashio's lib/ (apps.rs is
+//! bashio's functions, one module per file of bashio's lib/ (apps/ is
 //! lib/apps.sh, config.rs is lib/config.sh, ...), each listing its rows of the
-//! function table. Shared helpers (printf's %b, local mode) sit beside them.
+//! function table; `MODULES` joins them and `run` runs a row of any kind.
+//! Shared helpers (printf's %b, local mode, the action runner) sit beside them.
 
 pub mod actions;
 pub mod api;

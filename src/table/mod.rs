@@ -1,17 +1,18 @@
-//! The one table of bashio functions. Each module of `crate::bashio` lists its
-//! rows; this file joins them. The same rows drive the dispatcher, the
-//! generated shim (shims/bashio.sh), `bashio --list` and `bashio help NAME`.
+//! The one table of bashio functions: the rows `crate::bashio::MODULES` lists
+//! (their kinds are in `row.rs`), found, resolved, listed and called from
+//! here. The same rows drive the dispatcher, the generated shim
+//! (shims/bashio.sh), the builtins, `bashio --list` and `bashio help NAME`.
 //!
 //! A row is data wherever bashio's function is data (an add-on getter is a
 //! cache key and a jq filter); the moment it needs an `if`, it is native code.
 
-use crate::bashio;
-
 pub mod deprecated;
 pub mod row;
-use crate::ctx::{Args, Ctx, Ret};
 
 pub use row::*;
+
+use crate::bashio;
+use crate::ctx::{Args, Ctx, Ret};
 
 /// Whether a function's result cannot depend on errexit: its module says so.
 pub fn ignores_errexit(function: &Function) -> bool {
