@@ -84,12 +84,12 @@ if ! [[ "${__BASHIO_LOG_LEVEL}" =~ ^[0-9]+$ ]]; then
         all) __BASHIO_LOG_LEVEL=8 ;;
         trace) __BASHIO_LOG_LEVEL=7 ;;
         debug) __BASHIO_LOG_LEVEL=6 ;;
+        info) __BASHIO_LOG_LEVEL=5 ;;
         notice) __BASHIO_LOG_LEVEL=4 ;;
         warning) __BASHIO_LOG_LEVEL=3 ;;
         error) __BASHIO_LOG_LEVEL=2 ;;
         fatal | critical) __BASHIO_LOG_LEVEL=1 ;;
         off) __BASHIO_LOG_LEVEL=0 ;;
-        info) __BASHIO_LOG_LEVEL=5 ;;
         *)
             # Anything else bashio compares arithmetically (`-1` logs
             # nothing, `+6` is 6), and so do the binary and the checks here.

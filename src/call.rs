@@ -18,10 +18,8 @@ pub enum Outcome {
 /// by, which warns first.
 pub fn run(ctx: &mut Ctx, function: &Function, deprecated: Option<&str>, args: &Args) -> Outcome {
     if let Some(old) = deprecated {
-        crate::bashio::log::warning(
-            ctx,
-            format!("{old} is deprecated, use {} instead.", function.name),
-        );
+        let warning = table::deprecated::warning(old, function.name);
+        crate::bashio::log::warning(ctx, warning);
     }
     let result = table::call(ctx, function, args);
     ctx.flush();

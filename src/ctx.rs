@@ -108,7 +108,7 @@ pub struct Settings {
     pub hibp_endpoint: String,
 }
 
-fn setting(internal: &str, public: &str, default: &str) -> Vec<u8> {
+fn setting_bytes(internal: &str, public: &str, default: &str) -> Vec<u8> {
     let pick = crate::env::var_bytes;
     match pick(internal) {
         Some(value) => value,
@@ -119,36 +119,26 @@ fn setting(internal: &str, public: &str, default: &str) -> Vec<u8> {
     }
 }
 
-fn setting_str(internal: &str, public: &str, default: &str) -> String {
-    String::from_utf8_lossy(&setting(internal, public, default)).into_owned()
-}
-
 impl Settings {
     pub fn from_env() -> Settings {
+        use crate::defaults::{
+            Setting, CACHE_DIR, HIBP_ENDPOINT, LOG_FORMAT, LOG_LEVEL, LOG_TIMESTAMP,
+            SUPERVISOR_API, SUPERVISOR_TOKEN,
+        };
+        // `__BASHIO_NAME` from the shim, else `NAME`, else the default.
+        let read = |setting: &Setting| {
+            let internal = format!("__BASHIO_{}", setting.name);
+            setting_bytes(&internal, setting.name, setting.default)
+        };
+        let text = |setting: &Setting| String::from_utf8_lossy(&read(setting)).into_owned();
         Settings {
-            log_level: crate::bashio::log::parse_level(&setting(
-                "__BASHIO_LOG_LEVEL",
-                "LOG_LEVEL",
-                "5",
-            )),
-            log_format: setting(
-                "__BASHIO_LOG_FORMAT",
-                "LOG_FORMAT",
-                "[{TIMESTAMP}] {LEVEL}: {MESSAGE}",
-            ),
-            log_timestamp: setting("__BASHIO_LOG_TIMESTAMP", "LOG_TIMESTAMP", "%T"),
-            supervisor_api: setting_str(
-                "__BASHIO_SUPERVISOR_API",
-                "SUPERVISOR_API",
-                "http://supervisor",
-            ),
-            supervisor_token: setting_str("__BASHIO_SUPERVISOR_TOKEN", "SUPERVISOR_TOKEN", ""),
-            cache_dir: setting_str("__BASHIO_CACHE_DIR", "CACHE_DIR", "/tmp/.bashio"),
-            hibp_endpoint: setting_str(
-                "__BASHIO_HIBP_ENDPOINT",
-                "HIBP_ENDPOINT",
-                "https://api.pwnedpasswords.com/range",
-            ),
+            log_level: crate::bashio::log::parse_level(&read(&LOG_LEVEL)),
+            log_format: read(&LOG_FORMAT),
+            log_timestamp: read(&LOG_TIMESTAMP),
+            supervisor_api: text(&SUPERVISOR_API),
+            supervisor_token: text(&SUPERVISOR_TOKEN),
+            cache_dir: text(&CACHE_DIR),
+            hibp_endpoint: text(&HIBP_ENDPOINT),
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod call;
 pub mod cli;
 pub mod completions;
 pub mod ctx;
+pub mod defaults;
 pub mod engine;
 pub mod env;
 pub mod envsubst;

@@ -6,16 +6,35 @@
 //! function that runs the binary; a sourced file stops reading before those
 //! when the builtins are in, so bash never even parses them.
 
-use crate::bashio::apps;
 use crate::builtins;
-use crate::table::{self, Body};
+use crate::defaults;
+use crate::table::{self, deprecated, Body};
 
 const HEADER: &str = include_str!("shim_header.sh");
 
 /// The whole library, as `bashio shim` prints it and shims/bashio.sh holds it.
 pub fn generate() -> String {
     let mut out = String::with_capacity(96 * 1024);
-    out.push_str(HEADER);
+    out.push_str(
+        &HEADER
+            .replace(
+                "# @deprecation-state (src/table/deprecated.rs)\n",
+                &deprecated::shell_state(),
+            )
+            .replace(
+                "# @deprecation-helper (src/table/deprecated.rs)\n",
+                &deprecated::shell_helper(),
+            )
+            .replace(
+                "# @defaults (src/defaults.rs)\n",
+                &defaults::shell_defaults(),
+            )
+            .replace("# @levels (src/defaults.rs)\n", &defaults::shell_levels())
+            .replace(
+                "        # @level-names (src/defaults.rs)\n",
+                &defaults::shell_level_names(),
+            ),
+    );
     out.push_str("\n# Functions that must be bash: they change the calling shell.\n");
     for function in table::all() {
         if let Body::Shell(body) = function.body {
@@ -37,10 +56,8 @@ pub fn generate() -> String {
         }
     }
     out.push_str("\n# Deprecated add-on names: each warns once, then calls its app function.\n");
-    for function in table::all() {
-        if let Some(old) = apps::deprecated_name(function.name) {
-            out.push_str(&alias(&old, function.name));
-        }
+    for (old, function) in table::deprecated_names() {
+        out.push_str(&deprecated::shell_alias(&old, function.name));
     }
     out
 }
@@ -66,6 +83,13 @@ fn enable_block() -> String {
     )
 }
 
-fn alias(old: &str, new: &str) -> String {
-    format!("{old}() {{ __bashio_deprecated {new} \"$@\"; }}\n")
+#[cfg(test)]
+mod tests {
+    /// Every place the header leaves to generated text is filled.
+    #[test]
+    fn the_header_is_filled_in() {
+        let markers = super::HEADER.matches("# @").count();
+        assert_eq!(markers, 5);
+        assert!(!super::generate().contains("# @"));
+    }
 }

@@ -27,28 +27,10 @@ fi
 export __BASHIO_BIN
 
 # Constants scripts read (values as bashio defines them).
-readonly __BASHIO_DEFAULT_CACHE_DIR="/tmp/.bashio"
-readonly __BASHIO_DEFAULT_HIBP_ENDPOINT="https://api.pwnedpasswords.com/range"
-readonly __BASHIO_DEFAULT_LOG_FORMAT="[{TIMESTAMP}] {LEVEL}: {MESSAGE}"
-readonly __BASHIO_DEFAULT_LOG_LEVEL=5
-readonly __BASHIO_DEFAULT_LOG_TIMESTAMP="%T"
-readonly __BASHIO_DEFAULT_SUPERVISOR_API="http://supervisor"
-readonly __BASHIO_DEFAULT_SUPERVISOR_TOKEN=""
+# @defaults (src/defaults.rs)
 readonly __BASHIO_EXIT_OK=0
 readonly __BASHIO_EXIT_NOK=1
-readonly __BASHIO_LOG_LEVEL_ALL=8
-readonly __BASHIO_LOG_LEVEL_DEBUG=6
-readonly __BASHIO_LOG_LEVEL_ERROR=2
-readonly __BASHIO_LOG_LEVEL_FATAL=1
-readonly __BASHIO_LOG_LEVEL_INFO=5
-readonly __BASHIO_LOG_LEVEL_NOTICE=4
-readonly __BASHIO_LOG_LEVEL_OFF=0
-readonly __BASHIO_LOG_LEVEL_TRACE=7
-readonly __BASHIO_LOG_LEVEL_WARNING=3
-readonly -A __BASHIO_LOG_LEVELS=(
-    [0]="OFF" [1]="FATAL" [2]="ERROR" [3]="WARNING" [4]="NOTICE"
-    [5]="INFO" [6]="DEBUG" [7]="TRACE" [8]="ALL"
-)
+# @levels (src/defaults.rs)
 readonly __BASHIO_COLORS_ESCAPE="\033["
 readonly __BASHIO_COLORS_RESET="\033[0m"
 readonly __BASHIO_COLORS_DEFAULT="\033[39m"
@@ -81,15 +63,7 @@ declare __BASHIO_HIBP_ENDPOINT=${HIBP_ENDPOINT:-${__BASHIO_DEFAULT_HIBP_ENDPOINT
 declare __BASHIO_CACHE_DIR=${CACHE_DIR:-${__BASHIO_DEFAULT_CACHE_DIR}}
 if ! [[ "${__BASHIO_LOG_LEVEL}" =~ ^[0-9]+$ ]]; then
     case "${__BASHIO_LOG_LEVEL,,}" in
-        all) __BASHIO_LOG_LEVEL=8 ;;
-        trace) __BASHIO_LOG_LEVEL=7 ;;
-        debug) __BASHIO_LOG_LEVEL=6 ;;
-        notice) __BASHIO_LOG_LEVEL=4 ;;
-        warning) __BASHIO_LOG_LEVEL=3 ;;
-        error) __BASHIO_LOG_LEVEL=2 ;;
-        fatal | critical) __BASHIO_LOG_LEVEL=1 ;;
-        off) __BASHIO_LOG_LEVEL=0 ;;
-        info) __BASHIO_LOG_LEVEL=5 ;;
+        # @level-names (src/defaults.rs)
         *)
             # Anything else bashio compares arithmetically (`-1` logs
             # nothing, `+6` is 6), and so do the binary and the checks here.
@@ -101,7 +75,7 @@ if ! [[ "${__BASHIO_LOG_LEVEL}" =~ ^[0-9]+$ ]]; then
 fi
 
 declare __BASHIO_TRY_EXIT_STATUS=0
-declare -gA __BASHIO_APP_DEPRECATION_WARNED=()
+# @deprecation-state (src/table/deprecated.rs)
 
 # Log lines go to the stdout the script started with, kept open as LOG_FD, so
 # `value=$(bashio::config key)` captures the value and not the log lines.
@@ -182,14 +156,4 @@ __bashio_fn_noprobe() {
     __bashio_exec 1 "${FUNCNAME[1]#bashio::}" "$@"
 }
 
-# A deprecated name: NEW ARGS... The first call in a shell has the binary
-# warn, then run NEW, in one process; later calls run NEW alone.
-__bashio_deprecated() {
-    local __bashio_old=${FUNCNAME[1]}
-    if [[ -n "${__BASHIO_APP_DEPRECATION_WARNED[${__bashio_old}]:-}" ]]; then
-        "${1}" "${@:2}"
-        return
-    fi
-    __BASHIO_APP_DEPRECATION_WARNED[${__bashio_old}]=1
-    __bashio_call "${__bashio_old#bashio::}" "${@:2}"
-}
+# @deprecation-helper (src/table/deprecated.rs)

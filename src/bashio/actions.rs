@@ -3,8 +3,54 @@
 //! followed by emptying the cache, JSON bodies from shell words, and bash's
 //! rule that a missing required argument ends the script.
 
-use super::{api, cache, log, var};
+use super::{api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
+use crate::table::row::{Action, Payload, Then};
+
+/// Runs an action row: the resource (a slug of `self` resolved first), `NAME`'s
+/// trace line, the request, then what follows.
+pub fn run(ctx: &mut Ctx, name: &str, action: &Action, args: &Args) -> Ret {
+    require(name, args, action.required())?;
+    let resource = if action.resource.contains("{1}") {
+        action.resource.replace("{1}", &args.str(0))
+    } else if action.resource.contains("{slug}") {
+        action.resource.replace("{slug}", &args.or(0, "self"))
+    } else if action.resource.contains("{store_slug}") {
+        let slug = apps::store_slug(ctx, args)?;
+        action.resource.replace("{store_slug}", &slug)
+    } else {
+        action.resource.to_string()
+    };
+    if action.trace_args {
+        log::trace(ctx, name, args);
+    } else {
+        log::trace_name(ctx, name);
+    }
+    let body = match action.body {
+        Payload::Word(word) => word.as_bytes().to_vec(),
+        Payload::Argument => args.bytes(0).to_vec(),
+        Payload::Field(key) => json(ctx, &[key.as_bytes(), args.bytes(0)])?.into_bytes(),
+        Payload::Version => {
+            let version = args.bytes(0);
+            if var::has_value(ctx, version) {
+                json(ctx, &[b"version", version])?.into_bytes()
+            } else {
+                Vec::new()
+            }
+        }
+    };
+    match action.then {
+        Then::Status => api::supervisor(ctx, action.method, &resource, &body, ""),
+        Then::Ok => then_ok(ctx, action.method, &resource, &body),
+        Then::Flush => then_flush(ctx, action.method, &resource, &body),
+        Then::CheckedFlush => {
+            if api::supervisor(ctx, action.method, &resource, &body, "")? != 0 {
+                return NOK;
+            }
+            cache::flush_all(ctx)
+        }
+    }
+}
 
 /// `local a=${1} b=${2} ...` under nounset: fewer than `count` arguments
 /// end the script (the subshell, inside `$(...)`) with status 1.
@@ -49,12 +95,6 @@ pub fn masked(value: &[u8]) -> Vec<u8> {
         .collect()
 }
 
-/// `NAME`: its trace line, then `bashio::api.supervisor METHOD RESOURCE THIRD`.
-pub fn call(ctx: &mut Ctx, name: &str, method: &str, resource: &str, third: &[u8]) -> Ret {
-    log::trace_name(ctx, name);
-    api::supervisor(ctx, method, resource, third, "")
-}
-
 /// `bashio::api.supervisor METHOD RESOURCE BODY FILTER || return 1`: whether
 /// the request succeeded. The request runs as the left side of `||` runs in
 /// bash, with errexit off.
@@ -85,24 +125,6 @@ pub fn then_flush(ctx: &mut Ctx, method: &str, resource: &str, body: &[u8]) -> R
     cache::flush_all(ctx)
 }
 
-/// `NAME`: its trace line, then a POST without a body and a cache flush.
-pub fn post_flush(ctx: &mut Ctx, name: &str, resource: &str) -> Ret {
-    log::trace_name(ctx, name);
-    then_flush(ctx, "POST", resource, b"")
-}
-
-/// `NAME [VERSION]`: POST RESOURCE, with `{"version": VERSION}` when given.
-pub fn update(ctx: &mut Ctx, name: &str, args: &Args, resource: &str) -> Ret {
-    log::trace(ctx, name, args);
-    let version = args.bytes(0);
-    if var::has_value(ctx, version) {
-        let body = json(ctx, &[b"version", version])?;
-        then_flush(ctx, "POST", resource, body.as_bytes())
-    } else {
-        then_flush(ctx, "POST", resource, b"")
-    }
-}
-
 /// POSTs `{"KEY": VALUE}` to RESOURCE, then empties the cache.
 pub fn set_option(ctx: &mut Ctx, resource: &str, key: &str, value: &[u8]) -> Ret {
     let body = json(ctx, &[key.as_bytes(), value])?;
@@ -112,6 +134,26 @@ pub fn set_option(ctx: &mut Ctx, resource: &str, key: &str, value: &[u8]) -> Ret
 #[cfg(test)]
 mod tests {
     use super::{is_count, masked};
+    use crate::table::{self, Body};
+
+    /// An action row checks the arguments it needs itself; bashio's count of
+    /// them (the dispatcher's table) says the same.
+    #[test]
+    fn action_rows_require_what_bashio_requires() {
+        let mut actions = 0;
+        for function in table::all() {
+            if let Body::Action(action) = function.body {
+                assert_eq!(
+                    action.required(),
+                    super::super::required::count(function.name),
+                    "{}",
+                    function.name
+                );
+                actions += 1;
+            }
+        }
+        assert!(actions > 60, "only {actions} action rows");
+    }
 
     #[test]
     fn counts_have_no_leading_zeros() {

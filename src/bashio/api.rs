@@ -7,7 +7,7 @@
 use super::{jq, local, log, log_format, var};
 use crate::ctx::{Args, Ctx, Ret, Settings, NOK, OK};
 use crate::http::{self, Failure, Limits, Response};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 use std::time::Duration;
 
 pub const FUNCTIONS: &[Function] = &[Function::new(

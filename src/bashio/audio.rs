@@ -3,10 +3,10 @@
 //! settings (volume, mute, default stream, card profile) are native, and
 //! check the stream type, index and volume before anything is sent.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::{actions, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::audio",
@@ -32,22 +32,22 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     blob_stat("audio", STATS, "the audio server's"),
     Function::new(
         "bashio::audio.update",
-        Native(update),
+        Action(Action::update("/audio/update")),
         "[VERSION]: update the audio server (to VERSION, or the latest)",
     ),
     Function::new(
         "bashio::audio.reload",
-        Native(reload),
+        Action(Action::post_flush("/audio/reload")),
         ": reload the audio server",
     ),
     Function::new(
         "bashio::audio.restart",
-        Native(restart),
+        Action(Action::post_flush("/audio/restart")),
         ": restart the audio server",
     ),
     Function::new(
         "bashio::audio.logs",
-        Native(logs),
+        Action(Action::raw("/audio/logs")),
         ": the audio server's log",
     ),
     Function::new(
@@ -82,7 +82,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::audio.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "audio.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an update of the audio server is available",
     ),
     info!("host", ".host", "the audio server's host"),
@@ -92,28 +97,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=audio.stats] [FILTER]: the audio server's resource usage, filtered",
     ),
 );
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::audio.update", args, "/audio/update")
-}
-
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::audio.reload", "/audio/reload")
-}
-
-fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::audio.restart", "/audio/restart")
-}
-
-fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::audio.logs", "GET", "/audio/logs", b"true")
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    log::trace(ctx, "bashio::audio.update_available", args);
-    let row = ["audio.info.update_available", ".update_available // false"];
-    blob::fetch(ctx, &INFO, &Args::of(&row))
-}
 
 /// The stream type, checked as bashio checks it; false after logging why.
 fn stream_type(ctx: &mut Ctx, source: &[u8]) -> bool {

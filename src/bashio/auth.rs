@@ -4,7 +4,7 @@
 
 use super::{actions, api, log};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function, Then};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
@@ -24,7 +24,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::auth.cache.reset",
-        Native(cache_reset),
+        Action(Action::status("DELETE", "/auth/cache").then(Then::Ok)),
         ": clear the Supervisor's cache of checked credentials",
     ),
 ];
@@ -50,9 +50,4 @@ fn reset(ctx: &mut Ctx, args: &Args) -> Ret {
 fn list(ctx: &mut Ctx, _args: &Args) -> Ret {
     log::trace_name(ctx, "bashio::auth.list");
     api::supervisor(ctx, "GET", "/auth/list", b"false", ".users")
-}
-
-fn cache_reset(ctx: &mut Ctx, _args: &Args) -> Ret {
-    log::trace_name(ctx, "bashio::auth.cache.reset");
-    actions::then_ok(ctx, "DELETE", "/auth/cache", b"")
 }

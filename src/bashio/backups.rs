@@ -5,12 +5,12 @@
 
 use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::backups.reload",
-        Native(reload),
+        Action(Action::post_flush("/backups/reload")),
         ": reload the backups from disk",
     ),
     Function::new(
@@ -18,7 +18,11 @@ pub const FUNCTIONS: &[Function] = &[
         Native(freeze),
         "[TIMEOUT]: freeze the system for an external backup",
     ),
-    Function::new("bashio::backups.thaw", Native(thaw), ": end a freeze"),
+    Function::new(
+        "bashio::backups.thaw",
+        Action(Action::post_flush("/backups/thaw")),
+        ": end a freeze",
+    ),
     Function::new(
         "bashio::backups.days_until_stale",
         Native(days_until_stale),
@@ -26,7 +30,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::backups",
-        Native(backups_fn),
+        Native(backups),
         "[SLUG=false] [CACHE_KEY=false] [FILTER]: the backups, or one backup's details, filtered",
     ),
     Function::new(
@@ -108,7 +112,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::backup.delete",
-        Native(delete),
+        Action(Action::delete("/backups/{1}")),
         "SLUG: delete a backup",
     ),
     Function::new(
@@ -122,14 +126,6 @@ pub const FUNCTIONS: &[Function] = &[
         "SLUG OPTIONS_JSON: restore part of a backup",
     ),
 ];
-
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::backups.reload", "/backups/reload")
-}
-
-fn thaw(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::backups.thaw", "/backups/thaw")
-}
 
 /// A count given by the caller, or false after logging it was not one.
 fn valid_count(ctx: &mut Ctx, what: &str, value: &[u8]) -> bool {
@@ -240,10 +236,6 @@ pub fn backups(ctx: &mut Ctx, args: &Args) -> Ret {
     };
 
     apps::filtered(ctx, &info, &filter, &cache_key)
-}
-
-fn backups_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    backups(ctx, args)
 }
 
 /// A getter of one backup: `bashio::backups SLUG backups.SLUG.FIELD FILTER`.
@@ -404,11 +396,4 @@ fn restore_full(ctx: &mut Ctx, args: &Args) -> Ret {
 
 fn restore_partial(ctx: &mut Ctx, args: &Args) -> Ret {
     restore(ctx, args, "partial")
-}
-
-fn delete(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::backup.delete", args, 1)?;
-    log::trace(ctx, "bashio::backup.delete", args);
-    let resource = format!("/backups/{}", args.str(0));
-    actions::then_flush(ctx, "DELETE", &resource, b"")
 }

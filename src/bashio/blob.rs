@@ -7,17 +7,7 @@
 use super::{api, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
 
-/// One cached Supervisor document and the function that fetches it.
-pub struct Blob {
-    /// The fetching function, e.g. `bashio::info`.
-    pub function: &'static str,
-    /// The API resource, e.g. `/info`.
-    pub resource: &'static str,
-    /// The cache key of the unfiltered document, also the default key.
-    pub base_key: &'static str,
-    /// What the document is, for "Failed to get ... from Supervisor API".
-    pub what: &'static str,
-}
+pub use crate::table::row::Blob;
 
 /// The fetching function: `FUNCTION [CACHE_KEY] [FILTER]`.
 pub fn fetch(ctx: &mut Ctx, blob: &Blob, args: &Args) -> Ret {
@@ -104,26 +94,6 @@ pub fn filtered_document(
     Ok(Some(filtered))
 }
 
-/// A getter row: its trace line, then the fetch with its key and filter.
-pub fn get(ctx: &mut Ctx, name: &str, blob: &Blob, key: &str, filter: &str) -> Ret {
-    log::trace_name(ctx, name);
-    fetch(ctx, blob, &Args::of(&[key, filter]))
-}
-
-/// A getter whose bashio function traces its arguments too
-/// (`bashio::os.update_available "$@"`), so it is native, not a row.
-pub fn get_traced(
-    ctx: &mut Ctx,
-    name: &str,
-    args: &Args,
-    blob: &Blob,
-    key: &str,
-    filter: &str,
-) -> Ret {
-    log::trace(ctx, name, args);
-    fetch(ctx, blob, &Args::of(&[key, filter]))
-}
-
 // The row macros. The table is a `const` whose names, cache keys and usage
 // texts are joined at compile time by `concat!`, so rows that differ only in
 // their strings are built by macros, not functions.
@@ -133,12 +103,13 @@ pub fn get_traced(
 /// its usage is `": WHAT"`.
 macro_rules! blob_get {
     ($module:literal, $blob:path, $key_base:expr, $field:literal, $filter:expr, $what:expr) => {
-        $crate::table::Function::new(
+        $crate::table::row::Function::new(
             concat!("bashio::", $module, ".", $field),
-            $crate::table::Body::BlobGet {
+            $crate::table::row::Body::BlobGet {
                 blob: &$blob,
                 key: concat!($key_base, ".", $field),
                 filter: $filter,
+                trace_args: false,
             },
             concat!(": ", $what),
         )

@@ -6,7 +6,7 @@
 
 use super::{exit, fs, log};
 use crate::ctx::{status, Args, Ctx, Ret, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::PathBuf;
 

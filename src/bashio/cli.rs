@@ -1,10 +1,8 @@
 //! bashio's cli.sh: the Home Assistant CLI plugin. Its info and stats
 //! documents and their getters are rows; updating it is native.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
-use super::{actions, log};
-use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::cli",
@@ -30,7 +28,7 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     blob_stat("cli", STATS, "the CLI's"),
     Function::new(
         "bashio::cli.update",
-        Native(update),
+        Action(Action::update("/cli/update")),
         "[VERSION]: update the CLI (to VERSION, or the latest)",
     ),
     Function::new(
@@ -45,7 +43,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::cli.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "cli.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an update of the CLI is available",
     ),
     Function::new(
@@ -54,13 +57,3 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=cli.stats] [FILTER]: the CLI's resource usage, filtered",
     ),
 );
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::cli.update", args, "/cli/update")
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    log::trace(ctx, "bashio::cli.update_available", args);
-    let row = ["cli.info.update_available", ".update_available // false"];
-    blob::fetch(ctx, &INFO, &Args::of(&row))
-}

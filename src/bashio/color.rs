@@ -1,7 +1,7 @@
 //! bashio's color.sh: escape sequences that switch the terminal's colours.
 
 use crate::ctx::{Args, Ctx, Ret, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 macro_rules! colour {
     ($name:literal, $code:literal, $what:literal) => {

@@ -5,12 +5,12 @@
 
 use super::{apps, exit, fs, jq, log, pwned, var};
 use crate::ctx::{status, Args, Ctx, Ret, Stop, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::config",
-        Native(config_fn),
+        Native(config),
         "KEY [DEFAULT=null]: an option's value, or DEFAULT when it is unset",
     ),
     Function::new(
@@ -167,10 +167,6 @@ pub fn config(ctx: &mut Ctx, args: &Args) -> Ret {
         ctx.print(result.as_bytes());
     }
     OK
-}
-
-fn config_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    config(ctx, args)
 }
 
 /// `value=$(bashio::config KEY)`.

@@ -8,7 +8,7 @@
 use super::log;
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::s6::envdir;
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 

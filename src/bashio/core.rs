@@ -3,11 +3,10 @@
 //! check, update) and the getters that also set (image, watchdog) are
 //! native.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
-use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::core",
@@ -33,31 +32,39 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     blob_stat("core", STATS, "Home Assistant's"),
     Function::new(
         "bashio::core.start",
-        Native(start),
+        Action(Action::status("POST", "/core/start")),
         ": start Home Assistant",
     ),
-    Function::new("bashio::core.stop", Native(stop), ": stop Home Assistant"),
+    Function::new(
+        "bashio::core.stop",
+        Action(Action::status("POST", "/core/stop")),
+        ": stop Home Assistant"
+    ),
     Function::new(
         "bashio::core.restart",
-        Native(restart),
+        Action(Action::status("POST", "/core/restart")),
         ": restart Home Assistant",
     ),
     Function::new(
         "bashio::core.rebuild",
-        Native(rebuild),
+        Action(Action::status("POST", "/core/rebuild")),
         ": rebuild Home Assistant's container",
     ),
     Function::new(
         "bashio::core.update",
-        Native(update),
+        Action(Action::update("/core/update")),
         "[VERSION]: update Home Assistant (to VERSION, or the latest)",
     ),
     Function::new(
         "bashio::core.check",
-        Native(check),
+        Action(Action::status("POST", "/core/check")),
         ": check Home Assistant's configuration",
     ),
-    Function::new("bashio::core.logs", Native(logs), ": Home Assistant's log"),
+    Function::new(
+        "bashio::core.logs",
+        Action(Action::raw("/core/logs")),
+        ": Home Assistant's log"
+    ),
     Function::new(
         "bashio::core",
         BlobFetch(&INFO),
@@ -70,7 +77,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::core.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "core.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an update of Home Assistant is available",
     ),
     info!("arch", ".arch", "Home Assistant's architecture"),
@@ -101,48 +113,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=core.stats] [FILTER]: Home Assistant's resource usage, filtered",
     ),
 );
-
-fn start(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::core.start", "POST", "/core/start", b"")
-}
-
-fn stop(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::core.stop", "POST", "/core/stop", b"")
-}
-
-fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::core.restart", "POST", "/core/restart", b"")
-}
-
-fn rebuild(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::core.rebuild", "POST", "/core/rebuild", b"")
-}
-
-fn check(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::core.check", "POST", "/core/check", b"")
-}
-
-fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::core.logs", "GET", "/core/logs", b"true")
-}
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::core.update", args, "/core/update")
-}
-
-/// `bashio::core KEY FILTER`, as the getters call it.
-fn get(ctx: &mut Ctx, key: &str, filter: &str) -> Ret {
-    blob::fetch(ctx, &INFO, &Args::of(&[key, filter]))
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    log::trace(ctx, "bashio::core.update_available", args);
-    get(
-        ctx,
-        "core.info.update_available",
-        ".update_available // false",
-    )
-}
 
 fn image(ctx: &mut Ctx, args: &Args) -> Ret {
     Setting {

@@ -2,7 +2,7 @@
 //! calling shell's level, so it runs there. As in bashio, a level bash cannot
 //! evaluate counts as showing them.
 
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[Function::new(
     "bashio::debug",

@@ -4,7 +4,7 @@
 
 use super::{actions, cache, log};
 use crate::ctx::{Args, Ctx, Ret, NOK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
@@ -14,7 +14,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::discovery.delete",
-        Native(delete),
+        Action(Action::delete("/discovery/{1}")),
         "UUID: withdraw a published service",
     ),
 ];
@@ -29,11 +29,4 @@ fn discovery(ctx: &mut Ctx, args: &Args) -> Ret {
         return NOK;
     }
     cache::flush_all(ctx)
-}
-
-fn delete(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::discovery.delete", args, 1)?;
-    log::trace(ctx, "bashio::discovery.delete", args);
-    let resource = format!("/discovery/{}", args.str(0));
-    actions::then_flush(ctx, "DELETE", &resource, b"")
 }

@@ -2,10 +2,8 @@
 //! and their getters are rows; the actions and the options setter are
 //! native. Options may hold anything, so their trace line is the name only.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
-use super::{actions, log};
-use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
     function: "bashio::dns",
@@ -31,25 +29,29 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     blob_stat("dns", STATS, "the DNS server's"),
     Function::new(
         "bashio::dns.update",
-        Native(update),
+        Action(Action::update("/dns/update")),
         "[VERSION]: update the DNS server (to VERSION, or the latest)",
     ),
     Function::new(
         "bashio::dns.reset",
-        Native(reset),
+        Action(Action::post_flush("/dns/reset")),
         ": reset the DNS server's configuration",
     ),
     Function::new(
         "bashio::dns.restart",
-        Native(restart),
+        Action(Action::post_flush("/dns/restart")),
         ": restart the DNS server",
     ),
     Function::new(
         "bashio::dns.options",
-        Native(options),
+        Action(Action::post_flush("/dns/options").with(Payload::Argument)),
         "OPTIONS_JSON: set the DNS server's options",
     ),
-    Function::new("bashio::dns.logs", Native(logs), ": the DNS server's log"),
+    Function::new(
+        "bashio::dns.logs",
+        Action(Action::raw("/dns/logs")),
+        ": the DNS server's log"
+    ),
     Function::new(
         "bashio::dns",
         BlobFetch(&INFO),
@@ -63,7 +65,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::dns.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "dns.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an update of the DNS server is available",
     ),
     info!("locals", ".locals[]", "the local DNS servers it uses"),
@@ -74,31 +81,3 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=dns.stats] [FILTER]: the DNS server's resource usage, filtered",
     ),
 );
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::dns.update", args, "/dns/update")
-}
-
-fn reset(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::dns.reset", "/dns/reset")
-}
-
-fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::dns.restart", "/dns/restart")
-}
-
-fn options(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::dns.options", args, 1)?;
-    log::trace_name(ctx, "bashio::dns.options");
-    actions::then_flush(ctx, "POST", "/dns/options", args.bytes(0))
-}
-
-fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::dns.logs", "GET", "/dns/logs", b"true")
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    log::trace(ctx, "bashio::dns.update_available", args);
-    let row = ["dns.info.update_available", ".update_available // false"];
-    blob::fetch(ctx, &INFO, &Args::of(&row))
-}

@@ -6,7 +6,7 @@
 use super::blob::{blob_get, Blob};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
     function: "bashio::docker",
@@ -44,7 +44,11 @@ pub const FUNCTIONS: &[Function] = &[
     info!("mtu", ".mtu", "the Docker network's MTU"),
     Function::new(
         "bashio::docker.options",
-        Native(options),
+        Action(
+            Action::post_flush("/docker/options")
+                .with(Payload::Argument)
+                .traced(),
+        ),
         "OPTIONS_JSON: set Docker options",
     ),
     Function::new(
@@ -59,16 +63,10 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::docker.registries.delete",
-        Native(delete_registry),
+        Action(Action::delete("/docker/registries/{1}")),
         "HOSTNAME: forget a registry",
     ),
 ];
-
-fn options(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::docker.options", args, 1)?;
-    log::trace(ctx, "bashio::docker.options", args);
-    actions::then_flush(ctx, "POST", "/docker/options", args.bytes(0))
-}
 
 /// `{"HOSTNAME": {"username": ..., "password": ...}}`, every value escaped.
 fn add_registry(ctx: &mut Ctx, args: &Args) -> Ret {
@@ -83,12 +81,4 @@ fn add_registry(ctx: &mut Ctx, args: &Args) -> Ret {
     let credentials = actions::raw(credentials.as_bytes());
     let body = actions::json(ctx, &[hostname, &credentials])?;
     actions::then_flush(ctx, "POST", "/docker/registries", body.as_bytes())
-}
-
-fn delete_registry(ctx: &mut Ctx, args: &Args) -> Ret {
-    let name = "bashio::docker.registries.delete";
-    actions::require(name, args, 1)?;
-    log::trace(ctx, name, args);
-    let resource = format!("/docker/registries/{}", args.str(0));
-    actions::then_flush(ctx, "DELETE", &resource, b"")
 }

@@ -3,7 +3,7 @@
 
 use super::{log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

@@ -2,7 +2,7 @@
 
 use super::log;
 use crate::ctx::{status, Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::FileTypeExt;
 use std::path::Path;

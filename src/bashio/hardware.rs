@@ -2,7 +2,7 @@
 //! cached documents whose getters are rows.
 
 use super::blob::{blob_get, Blob};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::hardware",

@@ -2,11 +2,10 @@
 //! and disk usage documents and their getters are rows; the power actions
 //! and the hostname setter are native.
 
-use super::actions;
 use super::blob::{blob_get, Blob};
 use super::setting::{Kind, Setting};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::host",
@@ -38,16 +37,24 @@ macro_rules! info {
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::host.reload",
-        Native(reload),
+        Action(Action::status("POST", "/host/reload")),
         ": reload what the Supervisor knows of the host",
     ),
     Function::new(
         "bashio::host.shutdown",
-        Native(shutdown),
+        Action(Action::status("POST", "/host/shutdown")),
         ": shut the host down",
     ),
-    Function::new("bashio::host.reboot", Native(reboot), ": reboot the host"),
-    Function::new("bashio::host.logs", Native(logs), ": the host's log"),
+    Function::new(
+        "bashio::host.reboot",
+        Action(Action::status("POST", "/host/reboot")),
+        ": reboot the host",
+    ),
+    Function::new(
+        "bashio::host.logs",
+        Action(Action::raw("/host/logs")),
+        ": the host's log",
+    ),
     Function::new(
         "bashio::host",
         BlobFetch(&INFO),
@@ -84,22 +91,6 @@ pub const FUNCTIONS: &[Function] = &[
     info!("disk_total", ".disk_total", "total disk space, in GB"),
     info!("disk_used", ".disk_used", "used disk space, in GB"),
 ];
-
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::host.reload", "POST", "/host/reload", b"")
-}
-
-fn shutdown(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::host.shutdown", "POST", "/host/shutdown", b"")
-}
-
-fn reboot(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::host.reboot", "POST", "/host/reboot", b"")
-}
-
-fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(ctx, "bashio::host.logs", "GET", "/host/logs", b"true")
-}
 
 fn hostname(ctx: &mut Ctx, args: &Args) -> Ret {
     Setting {

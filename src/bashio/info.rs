@@ -1,7 +1,7 @@
 //! bashio's info.sh: what the Supervisor says about the whole system (`/info`).
 
 use super::blob::{blob_get, Blob};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::info",

@@ -8,7 +8,7 @@
 
 use super::{actions, blob, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function, Payload, Then};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
@@ -23,7 +23,11 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::ingress.validate_session",
-        Native(validate_session),
+        Action(
+            Action::status("POST", "/ingress/validate_session")
+                .with(Payload::Field("session"))
+                .then(Then::Ok),
+        ),
         "SESSION: succeed when SESSION is valid, extending it",
     ),
 ];
@@ -68,12 +72,4 @@ fn session(ctx: &mut Ctx, _args: &Args) -> Ret {
         true => OK,
         false => NOK,
     }
-}
-
-fn validate_session(ctx: &mut Ctx, args: &Args) -> Ret {
-    let name = "bashio::ingress.validate_session";
-    actions::require(name, args, 1)?;
-    log::trace_name(ctx, name);
-    let body = actions::json(ctx, &[b"session", args.bytes(0)])?;
-    actions::then_ok(ctx, "POST", "/ingress/validate_session", body.as_bytes())
 }

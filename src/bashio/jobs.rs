@@ -5,22 +5,22 @@
 
 use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::jobs.reset",
-        Native(reset),
+        Action(Action::post_flush("/jobs/reset")),
         ": reset the job manager",
     ),
     Function::new(
         "bashio::jobs.options",
-        Native(options),
+        Action(Action::post_flush("/jobs/options").with(Payload::Argument)),
         "OPTIONS_JSON: set the job manager's options",
     ),
     Function::new(
         "bashio::jobs",
-        Native(jobs_fn),
+        Native(jobs),
         "[UUID=false] [CACHE_KEY=false] [FILTER|false]: the jobs or one job, filtered",
     ),
     Function::new("bashio::job.name", Native(name), "UUID: a job's name"),
@@ -58,21 +58,10 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::job.delete",
-        Native(delete),
+        Action(Action::delete("/jobs/{1}")),
         "UUID: remove a finished job",
     ),
 ];
-
-fn reset(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::jobs.reset", "/jobs/reset")
-}
-
-/// The options can be anything the caller chose, so only the name is traced.
-fn options(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::jobs.options", args, 1)?;
-    log::trace_name(ctx, "bashio::jobs.options");
-    actions::then_flush(ctx, "POST", "/jobs/options", args.bytes(0))
-}
 
 /// `bashio::jobs [UUID] [CACHE_KEY] [FILTER]`. Without a filter it lists the
 /// uuids of all jobs, or gives one job whole.
@@ -105,10 +94,6 @@ pub fn jobs(ctx: &mut Ctx, args: &Args) -> Ret {
     }
 
     apps::filtered(ctx, &info, &filter, &cache_key)
-}
-
-fn jobs_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    jobs(ctx, args)
 }
 
 /// `bashio::job.FIELD UUID`: a filter over one job; fields that never
@@ -177,11 +162,4 @@ fn errors(ctx: &mut Ctx, args: &Args) -> Ret {
 
 fn extra(ctx: &mut Ctx, args: &Args) -> Ret {
     job(ctx, args, "extra", false, ".extra // empty")
-}
-
-fn delete(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::job.delete", args, 1)?;
-    log::trace(ctx, "bashio::job.delete", args);
-    let resource = format!("/jobs/{}", args.str(0));
-    actions::then_flush(ctx, "DELETE", &resource, b"")
 }

@@ -8,7 +8,7 @@ pub use crate::engine::call::evaluate;
 use crate::engine::call::here_string;
 use crate::engine::jq::{self as engine, JqOutput};
 use crate::engine::path;
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 

@@ -4,7 +4,7 @@
 
 use super::log_format::{expand_line, render, timestamp};
 use crate::ctx::{Args, Ctx, Ret, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new("bashio::log", Native(plain), "MESSAGE...: print a message"),
@@ -108,13 +108,7 @@ const REINITIALIZE_SHELL: &str = r#"    if [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] && (
         eval "exec ${LOG_FD}>&1"
     fi"#;
 
-pub const TRACE: i32 = 7;
-pub const DEBUG: i32 = 6;
-pub const INFO: i32 = 5;
-pub const NOTICE: i32 = 4;
-pub const WARNING: i32 = 3;
-pub const ERROR: i32 = 2;
-pub const FATAL: i32 = 1;
+pub use crate::defaults::{DEBUG, ERROR, FATAL, INFO, NOTICE, TRACE, WARNING};
 
 const RED: &str = "\\033[31m";
 const GREEN: &str = "\\033[32m";
@@ -124,21 +118,7 @@ const MAGENTA: &str = "\\033[35m";
 const CYAN: &str = "\\033[36m";
 const RESET: &str = "\\033[0m";
 
-/// A level name as `bashio::log.level` accepts it.
-fn level_by_name(name: &str) -> Option<i32> {
-    Some(match name.to_lowercase().as_str() {
-        "all" => 8,
-        "trace" => 7,
-        "debug" => 6,
-        "info" => 5,
-        "notice" => 4,
-        "warning" => 3,
-        "error" => 2,
-        "fatal" | "critical" => 1,
-        "off" => 0,
-        _ => return None,
-    })
-}
+use crate::defaults::level_by_name;
 
 /// LOG_LEVEL as bashio compares it: `[[ LEVEL -gt "${__BASHIO_LOG_LEVEL}" ]]`
 /// evaluates it as bash arithmetic, so `-1` logs nothing, `+6` and `0x6` are

@@ -4,9 +4,7 @@
 //! trace only their name.
 
 use super::blob::Blob;
-use super::{actions, log};
-use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
     function: "bashio::mounts",
@@ -27,6 +25,7 @@ pub const FUNCTIONS: &[Function] = &[
             blob: &INFO,
             key: "mounts.info.list",
             filter: ".mounts[].name",
+            trace_args: false,
         },
         ": the names of the configured mounts",
     ),
@@ -36,53 +35,28 @@ pub const FUNCTIONS: &[Function] = &[
             blob: &INFO,
             key: "mounts.info.default_backup_mount",
             filter: ".default_backup_mount",
+            trace_args: false,
         },
         ": the mount backups go to by default",
     ),
     Function::new(
         "bashio::mounts.create",
-        Native(create),
+        Action(Action::post_flush("/mounts").with(Payload::Argument)),
         "MOUNT_JSON: add a mount",
     ),
     Function::new(
         "bashio::mounts.options",
-        Native(options),
+        Action(Action::post_flush("/mounts/options").with(Payload::Argument)),
         "OPTIONS_JSON: set the mount manager's options",
     ),
     Function::new(
         "bashio::mount.reload",
-        Native(reload),
+        Action(Action::post_flush("/mounts/{1}/reload").traced()),
         "NAME: reload a mount",
     ),
     Function::new(
         "bashio::mount.delete",
-        Native(delete),
+        Action(Action::delete("/mounts/{1}")),
         "NAME: remove a mount",
     ),
 ];
-
-fn create(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::mounts.create", args, 1)?;
-    log::trace_name(ctx, "bashio::mounts.create");
-    actions::then_flush(ctx, "POST", "/mounts", args.bytes(0))
-}
-
-fn options(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::mounts.options", args, 1)?;
-    log::trace_name(ctx, "bashio::mounts.options");
-    actions::then_flush(ctx, "POST", "/mounts/options", args.bytes(0))
-}
-
-fn reload(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::mount.reload", args, 1)?;
-    log::trace(ctx, "bashio::mount.reload", args);
-    let resource = format!("/mounts/{}/reload", args.str(0));
-    actions::then_flush(ctx, "POST", &resource, b"")
-}
-
-fn delete(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::mount.delete", args, 1)?;
-    log::trace(ctx, "bashio::mount.delete", args);
-    let resource = format!("/mounts/{}", args.str(0));
-    actions::then_flush(ctx, "DELETE", &resource, b"")
-}

@@ -2,10 +2,8 @@
 //! stats documents and their getters are rows; updating, restarting and its
 //! log are native.
 
-use super::actions;
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
-use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::multicast",
@@ -32,17 +30,17 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     memory = " in bytes",
     Function::new(
         "bashio::multicast.update",
-        Native(update),
+        Action(Action::update("/multicast/update")),
         "[VERSION]: update the Multicast plugin (to VERSION, or the latest)",
     ),
     Function::new(
         "bashio::multicast.restart",
-        Native(restart),
+        Action(Action::post_flush("/multicast/restart")),
         ": restart the Multicast plugin",
     ),
     Function::new(
         "bashio::multicast.logs",
-        Native(logs),
+        Action(Action::raw("/multicast/logs")),
         ": the Multicast plugin's log",
     ),
     Function::new(
@@ -57,7 +55,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::multicast.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "multicast.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether a Multicast plugin update is available",
     ),
     Function::new(
@@ -66,32 +69,3 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=multicast.stats] [FILTER]: the Multicast plugin's resource usage, filtered",
     ),
 );
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::multicast.update", args, "/multicast/update")
-}
-
-fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::multicast.restart", "/multicast/restart")
-}
-
-fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(
-        ctx,
-        "bashio::multicast.logs",
-        "GET",
-        "/multicast/logs",
-        b"true",
-    )
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    blob::get_traced(
-        ctx,
-        "bashio::multicast.update_available",
-        args,
-        &INFO,
-        "multicast.info.update_available",
-        ".update_available // false",
-    )
-}

@@ -9,7 +9,7 @@
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret, OK};
 use crate::http::socket::{is_stopped, pause, Socket};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 use std::io::Write;
 use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
 use std::time::{Duration, Instant};

@@ -4,9 +4,9 @@
 
 use super::blob::{self, blob_get, Blob};
 use super::setting::{self, Kind};
-use super::{actions, log, var};
+use super::{log, var};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::network",
@@ -34,7 +34,7 @@ macro_rules! interface {
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::network.reload",
-        Native(reload),
+        Action(Action::post_flush("/network/reload")),
         ": reload the network configuration",
     ),
     Function::new(
@@ -55,12 +55,13 @@ pub const FUNCTIONS: &[Function] = &[
             blob: &INFO,
             key: "network.info.interfaces.interface",
             filter: ".interfaces[] | .interface",
+            trace_args: false,
         },
         ": the network interfaces, one a line",
     ),
     Function::new(
         "bashio::network.interface",
-        Native(interface_fn),
+        Native(interface),
         "[CACHE_KEY=network.interface.info] [INTERFACE=default] [FILTER]: one interface's information, filtered",
     ),
     interface!("name", name, "an interface's name"),
@@ -107,10 +108,6 @@ pub const FUNCTIONS: &[Function] = &[
     ),
 ];
 
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::network.reload", "/network/reload")
-}
-
 /// `bashio::network.interface [CACHE_KEY] [INTERFACE] [FILTER]`: like the
 /// other documents, with its base key and resource per interface. Its
 /// default cache key is not the base key, so an unfiltered call caches the
@@ -128,10 +125,6 @@ pub fn interface(ctx: &mut Ctx, args: &Args) -> Ret {
         &cache_key,
         &filter,
     )
-}
-
-fn interface_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    interface(ctx, args)
 }
 
 /// `bashio::network.FIELD [INTERFACE]`: one fact of an interface, cached

@@ -2,10 +2,8 @@
 //! from outside. Its info and stats documents and their getters are rows;
 //! updating it is native.
 
-use super::actions;
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
-use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::observer",
@@ -32,7 +30,7 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     memory = " in bytes",
     Function::new(
         "bashio::observer.update",
-        Native(update),
+        Action(Action::update("/observer/update")),
         "[VERSION]: update the Observer plugin (to VERSION, or the latest)",
     ),
     Function::new(
@@ -47,12 +45,22 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::observer.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "observer.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an Observer plugin update is available",
     ),
     Function::new(
         "bashio::observer.host",
-        Native(host),
+        BlobGet {
+            blob: &INFO,
+            key: "observer.info.host",
+            filter: ".host",
+            trace_args: true,
+        },
         ": the Observer plugin's host address",
     ),
     Function::new(
@@ -61,29 +69,3 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
         "[CACHE_KEY=observer.stats] [FILTER]: the Observer plugin's resource usage, filtered",
     ),
 );
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::observer.update", args, "/observer/update")
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    blob::get_traced(
-        ctx,
-        "bashio::observer.update_available",
-        args,
-        &INFO,
-        "observer.info.update_available",
-        ".update_available // false",
-    )
-}
-
-fn host(ctx: &mut Ctx, args: &Args) -> Ret {
-    blob::get_traced(
-        ctx,
-        "bashio::observer.host",
-        args,
-        &INFO,
-        "observer.info.host",
-        ".host",
-    )
-}

@@ -3,10 +3,8 @@
 //! data disk moves, boot slots and board options are native. Option objects
 //! are the caller's own, so those calls trace only their name.
 
-use super::blob::{self, blob_get, Blob};
-use super::{actions, log};
-use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use super::blob::{blob_get, Blob};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
     function: "bashio::os",
@@ -52,12 +50,12 @@ macro_rules! info {
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::os.update",
-        Native(update),
+        Action(Action::update("/os/update")),
         "[VERSION]: update the operating system (to VERSION, or the latest)",
     ),
     Function::new(
         "bashio::os.config_sync",
-        Native(config_sync),
+        Action(Action::status("POST", "/os/config/sync")),
         ": load the OS configuration from a USB stick",
     ),
     Function::new(
@@ -72,7 +70,12 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::os.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "os.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether an operating system update is available",
     ),
     info!("board", ".board", "the board the system runs on"),
@@ -84,7 +87,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::os.swap.options",
-        Native(swap_options),
+        Action(Action::post_flush("/os/config/swap").with(Payload::Argument)),
         "OPTIONS_JSON: change the swap settings",
     ),
     Function::new(
@@ -94,17 +97,25 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::os.datadisk.move",
-        Native(datadisk_move),
+        Action(
+            Action::post_flush("/os/datadisk/move")
+                .with(Payload::Field("device"))
+                .traced(),
+        ),
         "DEVICE: move the data to another disk",
     ),
     Function::new(
         "bashio::os.datadisk.wipe",
-        Native(datadisk_wipe),
+        Action(Action::post_flush("/os/datadisk/wipe")),
         ": wipe the data disk",
     ),
     Function::new(
         "bashio::os.boot_slot",
-        Native(boot_slot),
+        Action(
+            Action::post_flush("/os/boot-slot")
+                .with(Payload::Field("boot_slot"))
+                .traced(),
+        ),
         "SLOT: boot from another slot (A or B) next time",
     ),
     Function::new(
@@ -114,7 +125,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::os.boards.green.options",
-        Native(green_options),
+        Action(Action::post_flush("/os/boards/green").with(Payload::Argument)),
         "OPTIONS_JSON: change the Green board's settings",
     ),
     Function::new(
@@ -124,93 +135,7 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::os.boards.yellow.options",
-        Native(yellow_options),
+        Action(Action::post_flush("/os/boards/yellow").with(Payload::Argument)),
         "OPTIONS_JSON: change the Yellow board's settings",
     ),
 ];
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::os.update", args, "/os/update")
-}
-
-fn config_sync(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(
-        ctx,
-        "bashio::os.config_sync",
-        "POST",
-        "/os/config/sync",
-        b"",
-    )
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    blob::get_traced(
-        ctx,
-        "bashio::os.update_available",
-        args,
-        &INFO,
-        "os.info.update_available",
-        ".update_available // false",
-    )
-}
-
-/// `NAME OPTIONS_JSON`: POSTs the caller's object as it is, tracing only NAME.
-fn options(ctx: &mut Ctx, args: &Args, name: &str, resource: &str) -> Ret {
-    actions::require(name, args, 1)?;
-    log::trace_name(ctx, name);
-    actions::then_flush(ctx, "POST", resource, args.bytes(0))
-}
-
-fn swap_options(ctx: &mut Ctx, args: &Args) -> Ret {
-    options(ctx, args, "bashio::os.swap.options", "/os/config/swap")
-}
-
-fn green_options(ctx: &mut Ctx, args: &Args) -> Ret {
-    options(
-        ctx,
-        args,
-        "bashio::os.boards.green.options",
-        "/os/boards/green",
-    )
-}
-
-fn yellow_options(ctx: &mut Ctx, args: &Args) -> Ret {
-    options(
-        ctx,
-        args,
-        "bashio::os.boards.yellow.options",
-        "/os/boards/yellow",
-    )
-}
-
-/// `NAME VALUE`: POSTs `{"KEY": VALUE}`.
-fn post_value(ctx: &mut Ctx, args: &Args, name: &str, key: &str, resource: &str) -> Ret {
-    actions::require(name, args, 1)?;
-    log::trace(ctx, name, args);
-    let body = actions::json(ctx, &[key.as_bytes(), args.bytes(0)])?;
-    actions::then_flush(ctx, "POST", resource, body.as_bytes())
-}
-
-fn datadisk_move(ctx: &mut Ctx, args: &Args) -> Ret {
-    post_value(
-        ctx,
-        args,
-        "bashio::os.datadisk.move",
-        "device",
-        "/os/datadisk/move",
-    )
-}
-
-fn datadisk_wipe(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::os.datadisk.wipe", "/os/datadisk/wipe")
-}
-
-fn boot_slot(ctx: &mut Ctx, args: &Args) -> Ret {
-    post_value(
-        ctx,
-        args,
-        "bashio::os.boot_slot",
-        "boot_slot",
-        "/os/boot-slot",
-    )
-}

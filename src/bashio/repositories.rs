@@ -4,12 +4,12 @@
 
 use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(
         "bashio::repositories",
-        Native(repositories_fn),
+        Native(repositories),
         "[SLUG=false] [CACHE_KEY=false] [FILTER|false]: the store's repositories or one of them, filtered",
     ),
     Function::new(
@@ -34,17 +34,17 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::repository.add",
-        Native(add),
+        Action(Action::post_flush("/store/repositories").with(Payload::Field("repository")).traced()),
         "URL: add a repository to the store",
     ),
     Function::new(
         "bashio::repository.delete",
-        Native(delete),
+        Action(Action::delete("/store/repositories/{1}")),
         "SLUG: remove an unused repository from the store",
     ),
     Function::new(
         "bashio::repository.repair",
-        Native(repair),
+        Action(Action::post_flush("/store/repositories/{1}/repair").traced()),
         "SLUG: repair a repository of the store",
     ),
 ];
@@ -91,10 +91,6 @@ pub fn repositories(ctx: &mut Ctx, args: &Args) -> Ret {
     apps::filtered(ctx, &info, &filter, &cache_key)
 }
 
-fn repositories_fn(ctx: &mut Ctx, args: &Args) -> Ret {
-    repositories(ctx, args)
-}
-
 /// `bashio::repository.FIELD SLUG`: one field, cached per repository.
 fn field(ctx: &mut Ctx, args: &Args, field: &str) -> Ret {
     let name = format!("bashio::repository.{field}");
@@ -125,25 +121,4 @@ fn url(ctx: &mut Ctx, args: &Args) -> Ret {
 
 fn maintainer(ctx: &mut Ctx, args: &Args) -> Ret {
     field(ctx, args, "maintainer")
-}
-
-fn add(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::repository.add", args, 1)?;
-    log::trace(ctx, "bashio::repository.add", args);
-    let body = actions::json(ctx, &[b"repository", args.bytes(0)])?;
-    actions::then_flush(ctx, "POST", "/store/repositories", body.as_bytes())
-}
-
-fn delete(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::repository.delete", args, 1)?;
-    log::trace(ctx, "bashio::repository.delete", args);
-    let resource = format!("/store/repositories/{}", args.str(0));
-    actions::then_flush(ctx, "DELETE", &resource, b"")
-}
-
-fn repair(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::repository.repair", args, 1)?;
-    log::trace(ctx, "bashio::repository.repair", args);
-    let resource = format!("/store/repositories/{}/repair", args.str(0));
-    actions::then_flush(ctx, "POST", &resource, b"")
 }

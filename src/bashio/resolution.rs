@@ -3,9 +3,7 @@
 //! its lists are rows; applying, dismissing and running checks are native.
 
 use super::blob::{blob_get, Blob};
-use super::{actions, log};
-use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::resolution",
@@ -40,83 +38,27 @@ pub const FUNCTIONS: &[Function] = &[
     list!("checks", "the available checks"),
     Function::new(
         "bashio::resolution.suggestion.apply",
-        Native(suggestion_apply),
+        Action(Action::post_flush("/resolution/suggestion/{1}").traced()),
         "UUID: apply a suggestion",
     ),
     Function::new(
         "bashio::resolution.suggestion.dismiss",
-        Native(suggestion_dismiss),
+        Action(Action::delete("/resolution/suggestion/{1}")),
         "UUID: dismiss a suggestion",
     ),
     Function::new(
         "bashio::resolution.issue.dismiss",
-        Native(issue_dismiss),
+        Action(Action::delete("/resolution/issue/{1}")),
         "UUID: dismiss an issue",
     ),
     Function::new(
         "bashio::resolution.check",
-        Native(check),
+        Action(Action::post_flush("/resolution/check/{1}/run").traced()),
         "SLUG: run a check",
     ),
     Function::new(
         "bashio::resolution.healthcheck",
-        Native(healthcheck),
+        Action(Action::post_flush("/resolution/healthcheck")),
         ": run the Supervisor's health check",
     ),
 ];
-
-/// `NAME ID`: METHOD on the resource ID names, then the cache goes.
-fn act_on(ctx: &mut Ctx, args: &Args, name: &str, method: &str, resource: &str) -> Ret {
-    actions::require(name, args, 1)?;
-    log::trace(ctx, name, args);
-    let resource = resource.replace("{}", &args.str(0));
-    actions::then_flush(ctx, method, &resource, b"")
-}
-
-fn suggestion_apply(ctx: &mut Ctx, args: &Args) -> Ret {
-    act_on(
-        ctx,
-        args,
-        "bashio::resolution.suggestion.apply",
-        "POST",
-        "/resolution/suggestion/{}",
-    )
-}
-
-fn suggestion_dismiss(ctx: &mut Ctx, args: &Args) -> Ret {
-    act_on(
-        ctx,
-        args,
-        "bashio::resolution.suggestion.dismiss",
-        "DELETE",
-        "/resolution/suggestion/{}",
-    )
-}
-
-fn issue_dismiss(ctx: &mut Ctx, args: &Args) -> Ret {
-    act_on(
-        ctx,
-        args,
-        "bashio::resolution.issue.dismiss",
-        "DELETE",
-        "/resolution/issue/{}",
-    )
-}
-
-fn check(ctx: &mut Ctx, args: &Args) -> Ret {
-    act_on(
-        ctx,
-        args,
-        "bashio::resolution.check",
-        "POST",
-        "/resolution/check/{}/run",
-    )
-}
-
-fn healthcheck(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(
-        ctx,
-        "bashio::resolution.healthcheck",
-        "/resolution/healthcheck",
-    )
-}

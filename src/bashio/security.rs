@@ -4,9 +4,8 @@
 
 use super::blob::Blob;
 use super::setting::{Kind, Setting};
-use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function, Payload};
 
 pub static INFO: Blob = Blob {
     function: "bashio::security",
@@ -23,7 +22,11 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::security.options",
-        Native(options),
+        Action(
+            Action::post_flush("/security/options")
+                .with(Payload::Argument)
+                .traced(),
+        ),
         "OPTIONS_JSON: set security options",
     ),
     Function::new(
@@ -37,13 +40,6 @@ pub const FUNCTIONS: &[Function] = &[
         "[true|false]: get or set whether security is enforced",
     ),
 ];
-
-/// Unlike most option setters, bashio traces this one's object.
-fn options(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::require("bashio::security.options", args, 1)?;
-    log::trace(ctx, "bashio::security.options", args);
-    actions::then_flush(ctx, "POST", "/security/options", args.bytes(0))
-}
 
 fn pwned(ctx: &mut Ctx, args: &Args) -> Ret {
     Setting {

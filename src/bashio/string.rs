@@ -4,7 +4,7 @@
 
 use super::{arith, ctype, log};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

@@ -2,11 +2,11 @@
 //! documents and their plain getters are rows; its actions, logs and the
 //! options it can get or set are native.
 
-use super::blob::{self, blob_get, blob_stat, with_stats, Blob};
+use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
-use super::{actions, log, repositories};
+use super::{apps, log, repositories};
 use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{self, Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static INFO: Blob = Blob {
     function: "bashio::supervisor",
@@ -40,37 +40,37 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     memory = " in bytes",
     Function::new(
         "bashio::supervisor.ping",
-        Native(ping),
+        Action(Action::status("GET", "/supervisor/ping")),
         ": succeed when the Supervisor answers",
     ),
     Function::new(
         "bashio::supervisor.update",
-        Native(update),
+        Action(Action::update("/supervisor/update")),
         "[VERSION]: update the Supervisor (to VERSION, or the latest)",
     ),
     Function::new(
         "bashio::supervisor.reload",
-        Native(reload),
+        Action(Action::post_flush("/supervisor/reload")),
         ": reload the Supervisor",
     ),
     Function::new(
         "bashio::supervisor.restart",
-        Native(restart),
+        Action(Action::post_flush("/supervisor/restart")),
         ": restart the Supervisor",
     ),
     Function::new(
         "bashio::supervisor.repair",
-        Native(repair),
+        Action(Action::post_flush("/supervisor/repair")),
         ": repair the Supervisor",
     ),
     Function::new(
         "bashio::supervisor.logs",
-        Native(logs),
+        Action(Action::raw("/supervisor/logs")),
         ": the Supervisor's log",
     ),
     Function::new(
         "bashio::supervisor.logs_latest",
-        Native(logs_latest),
+        Action(Action::raw("/supervisor/logs/latest")),
         ": the Supervisor's log since its latest start",
     ),
     Function::new(
@@ -85,7 +85,12 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
     Function::new(
         "bashio::supervisor.update_available",
-        Native(update_available),
+        BlobGet {
+            blob: &INFO,
+            key: "supervisor.info.update_available",
+            filter: ".update_available // false",
+            trace_args: true,
+        },
         ": whether a Supervisor update is available",
     ),
     info!("arch", ".arch", "the system's architecture"),
@@ -154,63 +159,6 @@ pub const FUNCTIONS: &[Function] = &with_stats!(
     ),
 );
 
-fn ping(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(
-        ctx,
-        "bashio::supervisor.ping",
-        "GET",
-        "/supervisor/ping",
-        b"",
-    )
-}
-
-fn update(ctx: &mut Ctx, args: &Args) -> Ret {
-    actions::update(ctx, "bashio::supervisor.update", args, "/supervisor/update")
-}
-
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::supervisor.reload", "/supervisor/reload")
-}
-
-fn restart(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::supervisor.restart", "/supervisor/restart")
-}
-
-fn repair(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::supervisor.repair", "/supervisor/repair")
-}
-
-fn logs(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(
-        ctx,
-        "bashio::supervisor.logs",
-        "GET",
-        "/supervisor/logs",
-        b"true",
-    )
-}
-
-fn logs_latest(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::call(
-        ctx,
-        "bashio::supervisor.logs_latest",
-        "GET",
-        "/supervisor/logs/latest",
-        b"true",
-    )
-}
-
-fn update_available(ctx: &mut Ctx, args: &Args) -> Ret {
-    blob::get_traced(
-        ctx,
-        "bashio::supervisor.update_available",
-        args,
-        &INFO,
-        "supervisor.info.update_available",
-        ".update_available // false",
-    )
-}
-
 /// A get-or-set function over `/supervisor/options` and the info document.
 macro_rules! option {
     ($function:ident, $key:literal, $kind:ident, $filter:literal) => {
@@ -246,11 +194,7 @@ option!(
 
 fn addons(ctx: &mut Ctx, _args: &Args) -> Ret {
     log::trace_name(ctx, "bashio::supervisor.addons");
-    match table::find("bashio::apps.installed") {
-        Some(installed) => table::call(ctx, installed, &Args::default()),
-        // As bash answers a call of a function that is not defined.
-        None => Ok(127),
-    }
+    apps::installed(ctx, &Args::default())
 }
 
 fn addons_repositories(ctx: &mut Ctx, _args: &Args) -> Ret {

@@ -1,7 +1,7 @@
 //! bashio's try.sh: running a command in a subshell where errexit really
 //! applies, and asking afterwards how it went. It is all shell state.
 
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

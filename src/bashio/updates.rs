@@ -1,10 +1,8 @@
 //! bashio's updates.sh: which components have an update available, and
 //! asking the Supervisor to look for new versions.
 
-use super::actions;
 use super::blob::Blob;
-use crate::ctx::{Args, Ctx, Ret};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Action, Body::*, Function};
 
 pub static AVAILABLE: Blob = Blob {
     function: "bashio::updates",
@@ -21,20 +19,12 @@ pub const FUNCTIONS: &[Function] = &[
     ),
     Function::new(
         "bashio::updates.refresh",
-        Native(refresh),
+        Action(Action::post_flush("/refresh_updates")),
         ": fetch the latest versions from the version server",
     ),
     Function::new(
         "bashio::updates.reload",
-        Native(reload),
+        Action(Action::post_flush("/reload_updates")),
         ": reload the add-on stores and the latest versions",
     ),
 ];
-
-fn refresh(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::updates.refresh", "/refresh_updates")
-}
-
-fn reload(ctx: &mut Ctx, _args: &Args) -> Ret {
-    actions::post_flush(ctx, "bashio::updates.reload", "/reload_updates")
-}

@@ -3,7 +3,7 @@
 
 use super::log;
 use crate::ctx::{status, Args, Ctx, Ret, NOK, OK};
-use crate::table::{Body::*, Function};
+use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[
     Function::new(

@@ -189,7 +189,7 @@ pub fn builtin_names() -> Vec<String> {
         .filter(|f| is_builtin(f))
         .map(|f| f.name.to_string())
         .collect();
-    names.extend(crate::table::all().filter_map(|f| crate::bashio::apps::deprecated_name(f.name)));
+    names.extend(crate::table::deprecated_names().map(|(old, _)| old));
     names
 }
 

@@ -1,149 +1,28 @@
-//! The one table of bashio functions. Each module of `crate::bashio` lists its
-//! rows; this file joins them. The same rows drive the dispatcher, the
-//! generated shim (shims/bashio.sh), `bashio --list` and `bashio help NAME`.
+//! The one table of bashio functions: the rows `crate::bashio::MODULES` lists
+//! (their kinds are in `row.rs`), found, resolved, listed and called from
+//! here. The same rows drive the dispatcher, the generated shim
+//! (shims/bashio.sh), the builtins, `bashio --list` and `bashio help NAME`.
 //!
 //! A row is data wherever bashio's function is data (an add-on getter is a
 //! cache key and a jq filter); the moment it needs an `if`, it is native code.
 
+pub mod deprecated;
+pub mod row;
+
+pub use row::*;
+
 use crate::bashio;
 use crate::ctx::{Args, Ctx, Ret};
 
-pub type NativeFn = fn(&mut Ctx, &Args) -> Ret;
-
-/// What a function is made of.
-#[derive(Clone, Copy)]
-pub enum Body {
-    /// Runs in the binary.
-    Native(NativeFn),
-    /// A function that fetches and filters one Supervisor document (`bashio::info`).
-    BlobFetch(&'static bashio::blob::Blob),
-    /// A getter over such a document: `bashio::info KEY FILTER` behind its own name.
-    BlobGet {
-        blob: &'static bashio::blob::Blob,
-        key: &'static str,
-        filter: &'static str,
-    },
-    /// Must run in the calling shell (it exits it, or changes its variables):
-    /// the bash body, written into the shim.
-    Shell(&'static str),
-    /// `bashio::apps SLUG addons.SLUG.<key> <filter>`: one fact of an add-on,
-    /// the slug in the first argument (default `self`).
-    AppGet {
-        key: &'static str,
-        filter: &'static str,
-    },
-}
-
-#[derive(Clone, Copy)]
-pub struct Function {
-    /// The shell function name, e.g. `bashio::config`.
-    pub name: &'static str,
-    pub body: Body,
-    /// Arguments and purpose, for `bashio help NAME`: "ARGS: what it does".
-    pub usage: &'static str,
-    /// Ours alone, not bashio's: left out of `bashio --list`.
-    pub extension: bool,
-}
-
-impl Function {
-    pub const fn new(name: &'static str, body: Body, usage: &'static str) -> Function {
-        Function {
-            name,
-            body,
-            usage,
-            extension: false,
-        }
-    }
-
-    /// A function bashio does not have.
-    pub const fn extension(name: &'static str, body: Body, usage: &'static str) -> Function {
-        Function {
-            name,
-            body,
-            usage,
-            extension: true,
-        }
-    }
-
-    /// The name without the `bashio::` prefix, as typed after `bashio`.
-    pub fn short_name(&self) -> &'static str {
-        self.name.strip_prefix("bashio::").unwrap_or(self.name)
-    }
-
-    /// Helpers the shim needs but bashio does not publish (`bashio::x.__y`).
-    pub fn is_internal(&self) -> bool {
-        self.name.contains("__")
-    }
-}
-
-/// Every module's rows, in bashio's module order.
-pub const MODULES: &[&[Function]] = &[
-    bashio::log::FUNCTIONS,
-    bashio::color::FUNCTIONS,
-    bashio::fs::FUNCTIONS,
-    bashio::info::FUNCTIONS,
-    bashio::cache::FUNCTIONS,
-    bashio::apps::FUNCTIONS,
-    bashio::api::FUNCTIONS,
-    bashio::audio::FUNCTIONS,
-    bashio::auth::FUNCTIONS,
-    bashio::backups::FUNCTIONS,
-    bashio::cli::FUNCTIONS,
-    bashio::config::FUNCTIONS,
-    bashio::core::FUNCTIONS,
-    bashio::debug::FUNCTIONS,
-    bashio::pwned::FUNCTIONS,
-    bashio::exit::FUNCTIONS,
-    bashio::discovery::FUNCTIONS,
-    bashio::docker::FUNCTIONS,
-    bashio::dns::FUNCTIONS,
-    bashio::hardware::FUNCTIONS,
-    bashio::host::FUNCTIONS,
-    bashio::ingress::FUNCTIONS,
-    bashio::jobs::FUNCTIONS,
-    bashio::jq::FUNCTIONS,
-    bashio::mounts::FUNCTIONS,
-    bashio::multicast::FUNCTIONS,
-    bashio::net::FUNCTIONS,
-    bashio::network::FUNCTIONS,
-    bashio::observer::FUNCTIONS,
-    bashio::os::FUNCTIONS,
-    bashio::repositories::FUNCTIONS,
-    bashio::resolution::FUNCTIONS,
-    bashio::security::FUNCTIONS,
-    bashio::services::FUNCTIONS,
-    bashio::string::FUNCTIONS,
-    bashio::supervisor::FUNCTIONS,
-    bashio::trace::FUNCTIONS,
-    bashio::try_::FUNCTIONS,
-    bashio::updates::FUNCTIONS,
-    bashio::var::FUNCTIONS,
-    bashio::contenv::FUNCTIONS,
-];
-
-/// Modules none of whose functions consult errexit (they never stop at a
-/// failing inner command): the shim calls them without probing for it.
-const ERREXIT_FREE: &[&[Function]] = &[
-    bashio::log::FUNCTIONS,
-    bashio::color::FUNCTIONS,
-    bashio::fs::FUNCTIONS,
-    bashio::cache::FUNCTIONS,
-    bashio::exit::FUNCTIONS,
-    bashio::jq::FUNCTIONS,
-    bashio::string::FUNCTIONS,
-    bashio::var::FUNCTIONS,
-    bashio::contenv::FUNCTIONS,
-];
-
-/// Whether a function's result cannot depend on errexit.
+/// Whether a function's result cannot depend on errexit: its module says so.
 pub fn ignores_errexit(function: &Function) -> bool {
-    ERREXIT_FREE
+    bashio::MODULES
         .iter()
-        .any(|module| module.iter().any(|f| f.name == function.name))
+        .any(|module| module.errexit_free && module.rows.iter().any(|f| f.name == function.name))
 }
 
 pub fn all() -> impl Iterator<Item = &'static Function> {
-    MODULES.iter().flat_map(|module| module.iter())
+    bashio::MODULES.iter().flat_map(|module| module.rows.iter())
 }
 
 /// Finds a function by its full name or by the name without `bashio::`.
@@ -162,15 +41,13 @@ pub fn resolve(name: &str) -> Option<(&'static Function, Option<String>)> {
     } else {
         format!("bashio::{name}")
     };
-    let current = full
-        .strip_prefix("bashio::addons")
-        .map(|rest| format!("bashio::apps{rest}"))
-        .or_else(|| {
-            full.strip_prefix("bashio::addon.")
-                .map(|rest| format!("bashio::app.{rest}"))
-        })?;
-    let function = find(&current)?;
-    bashio::apps::deprecated_name(function.name).map(|old| (function, Some(old)))
+    let function = find(&deprecated::current_name(&full)?)?;
+    Some((function, Some(full)))
+}
+
+/// Every deprecated name, with the function it stands for, in table order.
+pub fn deprecated_names() -> impl Iterator<Item = (String, &'static Function)> {
+    all().filter_map(|f| deprecated::old_name(f.name).map(|old| (old, f)))
 }
 
 /// Every public name: the table's, then the deprecated add-on names.
@@ -179,7 +56,7 @@ pub fn public_names() -> Vec<String> {
         .filter(|f| !f.is_internal() && !f.extension)
         .map(|f| f.name.to_string())
         .collect();
-    names.extend(all().filter_map(|f| bashio::apps::deprecated_name(f.name)));
+    names.extend(deprecated_names().map(|(old, _)| old));
     names
 }
 
@@ -193,24 +70,7 @@ pub fn extension_names() -> Vec<String> {
 
 /// Runs a row of the table.
 pub fn call(ctx: &mut Ctx, function: &Function, args: &Args) -> Ret {
-    if !matches!(function.body, Body::Shell(_)) {
-        bashio::required::check(function.name, args)?;
-    }
-    match function.body {
-        Body::Native(run) => run(ctx, args),
-        Body::AppGet { .. } => bashio::apps::run_row(ctx, function.name, function.body, args),
-        Body::BlobFetch(blob) => bashio::blob::fetch(ctx, blob, args),
-        Body::BlobGet { blob, key, filter } => {
-            bashio::blob::get(ctx, function.name, blob, key, filter)
-        }
-        Body::Shell(_) => {
-            eprintln!(
-                "bashio: {} changes the calling shell; use it in a script run by bashio or after sourcing the library",
-                function.name
-            );
-            Ok(2)
-        }
-    }
+    bashio::run(ctx, function, args)
 }
 
 /// Public names closest to `name`, for "did you mean" hints.
@@ -282,30 +142,6 @@ mod tests {
         assert!(resolve("addon.__deprecated").is_none());
     }
 
-    #[test]
-    fn errexit_free_modules_never_consult_errexit() {
-        let sources = [
-            include_str!("bashio/log.rs"),
-            include_str!("bashio/color.rs"),
-            include_str!("bashio/fs.rs"),
-            include_str!("bashio/cache.rs"),
-            include_str!("bashio/exit.rs"),
-            include_str!("bashio/jq.rs"),
-            include_str!("bashio/string.rs"),
-            include_str!("bashio/var.rs"),
-            include_str!("bashio/contenv.rs"),
-        ];
-        assert_eq!(sources.len(), ERREXIT_FREE.len());
-        for source in sources {
-            for call in [".check(", ".assign(", ".cond(", "errexit"] {
-                assert!(
-                    !source.contains(call),
-                    "a module the shim calls without the errexit probe uses {call}"
-                );
-            }
-        }
-    }
-
     /// The words of a usage's ARGS, a bracketed group being one word
     /// (`[--arg NAME VALUE|--argjson NAME JSON]...`).
     fn argument_words(arguments: &str) -> Vec<String> {
@@ -355,7 +191,7 @@ mod tests {
     #[test]
     fn usages_tell_bashios_defaults() {
         // Recorded from bashio's own sources by tests/data/record_defaults.sh.
-        let recorded = include_str!("../tests/data/bashio_defaults.tsv");
+        let recorded = include_str!("../../tests/data/bashio_defaults.tsv");
         let mut checked = 0;
         for line in recorded.lines() {
             let &[name, position, default] = line.split('\t').collect::<Vec<_>>().as_slice() else {
