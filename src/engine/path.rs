@@ -12,10 +12,9 @@
 //! exactly one well-formed JSON text is left to the jq engine, which owns jq's
 //! parse error messages. Callers fall back to [`super::jq::run`] then.
 
-use super::jq::{
-    fmt_f64, parse_literal, quote_trunc, write_compact, write_json_str, CompactJson, JqOutput,
-    Literal,
-};
+use super::jq::num::{fmt_f64, parse_literal, Literal};
+use super::jq::write::{quote_trunc, write_compact, write_json_str, CompactJson};
+use super::jq::JqOutput;
 use serde_json::Value;
 
 /// One step of a plain key.
