@@ -228,7 +228,7 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
                     })),
                 }
             }
-            if let Some(text) = super::super::jq_error::syntax(filter) {
+            if let Some(text) = super::error::syntax(filter) {
                 return failure(text, EXIT_COMPILE);
             }
             return compile_error(filter, msgs);
@@ -265,8 +265,8 @@ fn evaluate(input: &[u8], filter: &str, vars: &[JqVar], filename: &str) -> JqOut
                     }
                 }
             }
-            if let Some(text) = super::super::jq_error::syntax(filter)
-                .or_else(|| super::super::jq_error::undefined(filter, &prepared.code, &placed))
+            if let Some(text) = super::error::syntax(filter)
+                .or_else(|| super::error::undefined(filter, &prepared.code, &placed))
             {
                 return failure(text, EXIT_COMPILE);
             }

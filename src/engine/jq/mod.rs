@@ -32,18 +32,22 @@
 //! (`value`) and its arithmetic (`ops`), the JSON reader (`read`) and writer
 //! (`write`), the Rust builtins (`natives`), the jq-defined ones
 //! (`prelude.jq`), getting a filter ready for jaq (`prepare`) and running it
-//! (`eval`). This file is the API the rest of the crate calls.
+//! (`eval`); jq 1.8's compile errors come from `lex`, `syntax` and `error`.
+//! This file is the API the rest of the crate calls.
 
 use self::eval::run_named;
 use self::read::parse_json_text;
 use std::path::Path;
 
+pub mod error;
 mod eval;
+pub mod lex;
 mod natives;
 pub(crate) mod num;
 mod ops;
 mod prepare;
 mod read;
+pub mod syntax;
 #[cfg(test)]
 mod tests;
 mod value;
