@@ -23,18 +23,6 @@ pub fn unbounded_filter(filter: &str) -> bool {
     .any(|word| filter.contains(word))
 }
 
-/// The filter bashio builds for `bashio::config KEY`.
-fn config_query(k: &str) -> String {
-    format!(
-        "if (.{k} == null) then null \
-         elif (.{k} | type == \"string\") then .{k} // empty \
-         elif (.{k} | type == \"boolean\") then .{k} // false \
-         elif (.{k} | type == \"array\") then if (.{k} == []) then empty else .{k}[] end \
-         elif (.{k} | type == \"object\") then if (.{k} == {{}}) then empty else .{k} end \
-         else .{k} end"
-    )
-}
-
 /// The key/filter front end: jq filters through the engine, jq command lines,
 /// plain config keys (checked against the engine running bashio's config
 /// query) and JSONPath keys, over arbitrary input text.
@@ -68,7 +56,8 @@ pub fn jq_filter(data: &[u8]) {
         2 => {
             let key = filter.as_str();
             if let Some(fast) = crate::engine::path::run_config_query(input, key) {
-                let slow = crate::engine::jq::run(input, &config_query(key), &[]);
+                let slow =
+                    crate::engine::jq::run(input, &crate::engine::path::config_query(key, 8), &[]);
                 assert_eq!(
                     (String::from_utf8_lossy(&fast.stdout), fast.status),
                     (String::from_utf8_lossy(&slow.stdout), slow.status),
