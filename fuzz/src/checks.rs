@@ -3,6 +3,7 @@
 //! (`tests/data/fuzz/TARGET/`). It names the modules under test by their
 //! paths in the main crate, which the fuzz crate's root mirrors.
 
+use crate::engine::call::Filter;
 use std::ffi::OsString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 
@@ -105,10 +106,10 @@ pub fn jq_filter(data: &[u8]) {
     }
 }
 
-const ENVELOPE: &[&str] = &[
-    ".result",
-    ".message // empty",
-    "if .data == {} then empty else .data end",
+const ENVELOPE: &[Filter] = &[
+    Filter::Text(".result"),
+    Filter::Text(".message // empty"),
+    Filter::Data,
 ];
 
 /// The Supervisor answer as bashio reads it: the body (with the newline that
@@ -132,10 +133,10 @@ pub fn supervisor_response(data: &[u8]) {
     }
     response.push(b'\n');
     for envelope in ENVELOPE {
-        let _ = crate::engine::call::evaluate(&response, envelope, &[]);
+        let _ = crate::engine::call::evaluate_filter(&response, *envelope, &[]);
     }
     // The data handed on, then the user's filter over it.
-    let data_out = crate::engine::call::evaluate(&response, ENVELOPE[2], &[]);
+    let data_out = crate::engine::call::evaluate_filter(&response, ENVELOPE[2], &[]);
     let mut result = data_out.stdout;
     while result.last() == Some(&b'\n') {
         result.pop();
@@ -148,12 +149,14 @@ pub fn supervisor_response(data: &[u8]) {
     } else {
         // the native fast paths agree with the engine
         for envelope in ENVELOPE {
-            let fast = crate::engine::call::evaluate(&response, envelope, &[]);
-            let slow = crate::engine::jq::run(&[&response[..], b"\n"].concat(), envelope, &[]);
+            let fast = crate::engine::call::evaluate_filter(&response, *envelope, &[]);
+            let slow =
+                crate::engine::jq::run(&[&response[..], b"\n"].concat(), envelope.text(), &[]);
             assert_eq!(
                 (String::from_utf8_lossy(&fast.stdout), fast.status),
                 (String::from_utf8_lossy(&slow.stdout), slow.status),
-                "{envelope}"
+                "{}",
+                envelope.text()
             );
         }
     }
