@@ -16,8 +16,12 @@ use jaq_std::input::{HasInputs, Inputs};
 use std::collections::HashSet;
 use std::rc::Rc;
 
+/// The data jaq runs a filter with: our values, and an [`Env`] per run.
 pub(super) struct D;
 
+/// What the natives see of a run: the compiled definitions, the input
+/// stream (`input`, `inputs`), stderr (`debug`, `stderr`), and the input's
+/// name and line (`input_filename`, `input_line_number`, error messages).
 pub(super) struct Env<'a> {
     pub(super) lut: &'a jaq_core::Lut<D>,
     pub(super) inputs: Inputs<'a, V>,
