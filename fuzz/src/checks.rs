@@ -3,6 +3,7 @@
 //! (`tests/data/fuzz/TARGET/`). It names the modules under test by their
 //! paths in the main crate, which the fuzz crate's root mirrors.
 
+use crate::engine::call::Filter;
 use std::ffi::OsString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 
@@ -21,18 +22,6 @@ pub fn unbounded_filter(filter: &str) -> bool {
     ]
     .iter()
     .any(|word| filter.contains(word))
-}
-
-/// The filter bashio builds for `bashio::config KEY`.
-fn config_query(k: &str) -> String {
-    format!(
-        "if (.{k} == null) then null \
-         elif (.{k} | type == \"string\") then .{k} // empty \
-         elif (.{k} | type == \"boolean\") then .{k} // false \
-         elif (.{k} | type == \"array\") then if (.{k} == []) then empty else .{k}[] end \
-         elif (.{k} | type == \"object\") then if (.{k} == {{}}) then empty else .{k} end \
-         else .{k} end"
-    )
 }
 
 /// The key/filter front end: jq filters through the engine, jq command lines,
@@ -68,7 +57,8 @@ pub fn jq_filter(data: &[u8]) {
         2 => {
             let key = filter.as_str();
             if let Some(fast) = crate::engine::path::run_config_query(input, key) {
-                let slow = crate::engine::jq::run(input, &config_query(key), &[]);
+                let slow =
+                    crate::engine::jq::run(input, &crate::engine::path::config_query(key, 8), &[]);
                 assert_eq!(
                     (String::from_utf8_lossy(&fast.stdout), fast.status),
                     (String::from_utf8_lossy(&slow.stdout), slow.status),
@@ -116,10 +106,10 @@ pub fn jq_filter(data: &[u8]) {
     }
 }
 
-const ENVELOPE: &[&str] = &[
-    ".result",
-    ".message // empty",
-    "if .data == {} then empty else .data end",
+const ENVELOPE: &[Filter] = &[
+    Filter::Text(".result"),
+    Filter::Text(".message // empty"),
+    Filter::Data,
 ];
 
 /// The Supervisor answer as bashio reads it: the body (with the newline that
@@ -143,10 +133,10 @@ pub fn supervisor_response(data: &[u8]) {
     }
     response.push(b'\n');
     for envelope in ENVELOPE {
-        let _ = crate::engine::call::evaluate(&response, envelope, &[]);
+        let _ = crate::engine::call::evaluate_filter(&response, *envelope, &[]);
     }
     // The data handed on, then the user's filter over it.
-    let data_out = crate::engine::call::evaluate(&response, ENVELOPE[2], &[]);
+    let data_out = crate::engine::call::evaluate_filter(&response, ENVELOPE[2], &[]);
     let mut result = data_out.stdout;
     while result.last() == Some(&b'\n') {
         result.pop();
@@ -159,12 +149,14 @@ pub fn supervisor_response(data: &[u8]) {
     } else {
         // the native fast paths agree with the engine
         for envelope in ENVELOPE {
-            let fast = crate::engine::call::evaluate(&response, envelope, &[]);
-            let slow = crate::engine::jq::run(&[&response[..], b"\n"].concat(), envelope, &[]);
+            let fast = crate::engine::call::evaluate_filter(&response, *envelope, &[]);
+            let slow =
+                crate::engine::jq::run(&[&response[..], b"\n"].concat(), envelope.text(), &[]);
             assert_eq!(
                 (String::from_utf8_lossy(&fast.stdout), fast.status),
                 (String::from_utf8_lossy(&slow.stdout), slow.status),
-                "{envelope}"
+                "{}",
+                envelope.text()
             );
         }
     }

@@ -184,14 +184,7 @@ pub fn supervisor(ctx: &mut Ctx, method: &str, resource: &str, third: &[u8], fil
         return OK;
     }
 
-    let mut result = ctx.assign(|c| {
-        jq::query(
-            c,
-            &response,
-            "if .data == {} then empty else .data end",
-            &[],
-        )
-    })?;
+    let mut result = ctx.assign(|c| jq::data(c, &response))?;
 
     if var::has_value(ctx, filter.as_bytes()) {
         log::debug(ctx, format!("Filtering response using: {filter}"));

@@ -105,53 +105,18 @@ pub const FUNCTIONS: &[Function] = &[
     ),
 ];
 
-/// The jq program bashio runs for a key: unset is null, strings and
-/// booleans as they are, arrays one item per line, empty containers nothing.
-/// Its text is laid out as bashio's (a here-document indented by `indent`
-/// spaces), since trace lines show it.
-pub fn query_for(key: &str, indent: usize) -> String {
-    let k = format!(".{key}");
-    let lines: [(usize, String); 21] = [
-        (0, format!("if ({k} == null) then")),
-        (1, "null".to_string()),
-        (0, format!("elif ({k} | type == \"string\") then")),
-        (1, format!("{k} // empty")),
-        (0, format!("elif ({k} | type == \"boolean\") then")),
-        (1, format!("{k} // false")),
-        (0, format!("elif ({k} | type == \"array\") then")),
-        (1, format!("if ({k} == []) then")),
-        (2, "empty".to_string()),
-        (1, "else".to_string()),
-        (2, format!("{k}[]")),
-        (1, "end".to_string()),
-        (0, format!("elif ({k} | type == \"object\") then")),
-        (1, format!("if ({k} == {{}}) then")),
-        (2, "empty".to_string()),
-        (1, "else".to_string()),
-        (2, k.clone()),
-        (1, "end".to_string()),
-        (0, "else".to_string()),
-        (1, k.clone()),
-        (0, "end".to_string()),
-    ];
-    let mut query = String::new();
-    for (i, (depth, line)) in lines.iter().enumerate() {
-        if i > 0 {
-            query.push('\n');
-            query.push_str(&" ".repeat(indent + 4 * depth));
-        }
-        query.push_str(line);
-    }
-    query
-}
-
 /// An option's value as bashio's config query prints it; `indent` lays the
 /// query out as the calling bashio function's here-document is indented.
 pub fn value_of(ctx: &mut Ctx, options: &[u8], key: &str, indent: usize) -> Ret {
     if key.starts_with('$') {
         return jq::jsonpath(ctx, options, key);
     }
-    jq::config_query(ctx, options, &query_for(key, indent), key)
+    jq::config_query(
+        ctx,
+        options,
+        &crate::engine::path::config_query(key, indent),
+        key,
+    )
 }
 
 /// `bashio::config KEY [DEFAULT]`.

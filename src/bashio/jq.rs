@@ -5,7 +5,7 @@
 use super::{log, var};
 use crate::ctx::{status, Args, Ctx, Ret};
 pub use crate::engine::call::evaluate;
-use crate::engine::call::here_string;
+use crate::engine::call::{evaluate_filter, here_string, Filter};
 use crate::engine::jq::{self as engine, JqOutput};
 use crate::engine::path;
 use crate::table::row::{Body::*, Function};
@@ -49,6 +49,18 @@ pub fn config_query(ctx: &mut Ctx, data: &[u8], query: &str, key: &str) -> Ret {
         }
     }
     emit(ctx, evaluate(data, query, &[]))
+}
+
+/// `bashio::jq ANSWER 'if .data == {} then empty else .data end'`: a
+/// Supervisor answer's data, computed natively when the answer is plain JSON.
+pub fn data(ctx: &mut Ctx, answer: &[u8]) -> Ret {
+    let filter = Filter::Data;
+    log::trace(
+        ctx,
+        "bashio::jq",
+        &Args(vec![answer.to_vec(), filter.text().as_bytes().to_vec()]),
+    );
+    emit(ctx, evaluate_filter(answer, filter, &[]))
 }
 
 /// `bashio::jq DATA FILTER [jq options]`: prints the results, returns jq's status.

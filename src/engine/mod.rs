@@ -3,9 +3,5 @@
 
 pub mod call;
 pub mod jq;
-pub mod jq_error;
-pub mod jq_lex;
-pub mod jq_syntax;
-pub mod jq_units;
 pub mod jsonpath;
 pub mod path;

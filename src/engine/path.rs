@@ -12,10 +12,9 @@
 //! exactly one well-formed JSON text is left to the jq engine, which owns jq's
 //! parse error messages. Callers fall back to [`super::jq::run`] then.
 
-use super::jq::{
-    fmt_f64, parse_literal, quote_trunc, write_compact, write_json_str, CompactJson, JqOutput,
-    Literal,
-};
+use super::jq::num::{fmt_f64, parse_literal, Literal};
+use super::jq::write::{quote_trunc, write_compact, write_json_str, CompactJson};
+use super::jq::JqOutput;
 use serde_json::Value;
 
 /// One step of a plain key.
@@ -197,18 +196,45 @@ pub fn walk<'a>(value: &'a Value, path: &[Segment]) -> Result<Option<&'a Value>,
     })
 }
 
-/// The filter bashio builds for `bashio::config KEY` (for checking the fast path).
-#[cfg(test)]
-pub fn config_query(key: &str) -> String {
-    let k = key;
-    format!(
-        "if (.{k} == null) then null \
-         elif (.{k} | type == \"string\") then .{k} // empty \
-         elif (.{k} | type == \"boolean\") then .{k} // false \
-         elif (.{k} | type == \"array\") then if (.{k} == []) then empty else .{k}[] end \
-         elif (.{k} | type == \"object\") then if (.{k} == {{}}) then empty else .{k} end \
-         else .{k} end"
-    )
+/// The jq program bashio runs for `bashio::config KEY`: unset is null, strings and
+/// booleans as they are, arrays one item per line, empty containers nothing.
+/// Its text is laid out as bashio's (a here-document indented by `indent`
+/// spaces), since trace lines show it. [`run_config_query`] computes it
+/// natively for plain keys.
+pub fn config_query(key: &str, indent: usize) -> String {
+    let k = format!(".{key}");
+    let lines: [(usize, String); 21] = [
+        (0, format!("if ({k} == null) then")),
+        (1, "null".to_string()),
+        (0, format!("elif ({k} | type == \"string\") then")),
+        (1, format!("{k} // empty")),
+        (0, format!("elif ({k} | type == \"boolean\") then")),
+        (1, format!("{k} // false")),
+        (0, format!("elif ({k} | type == \"array\") then")),
+        (1, format!("if ({k} == []) then")),
+        (2, "empty".to_string()),
+        (1, "else".to_string()),
+        (2, format!("{k}[]")),
+        (1, "end".to_string()),
+        (0, format!("elif ({k} | type == \"object\") then")),
+        (1, format!("if ({k} == {{}}) then")),
+        (2, "empty".to_string()),
+        (1, "else".to_string()),
+        (2, k.clone()),
+        (1, "end".to_string()),
+        (0, "else".to_string()),
+        (1, k.clone()),
+        (0, "end".to_string()),
+    ];
+    let mut query = String::new();
+    for (i, (depth, line)) in lines.iter().enumerate() {
+        if i > 0 {
+            query.push('\n');
+            query.push_str(&" ".repeat(indent + 4 * depth));
+        }
+        query.push_str(line);
+    }
+    query
 }
 
 /// The values that bashio's config query yields for a plain key.
@@ -413,7 +439,7 @@ mod tests {
             for key in KEYS {
                 let fast = run_config_query(input.as_bytes(), key)
                     .unwrap_or_else(|| panic!("{key:?} is a plain key and {doc} plain JSON"));
-                let slow = jq::run(input.as_bytes(), &config_query(key), &[]);
+                let slow = jq::run(input.as_bytes(), &config_query(key, 8), &[]);
                 assert_eq!(
                     (String::from_utf8_lossy(&fast.stdout), fast.status),
                     (String::from_utf8_lossy(&slow.stdout), slow.status),

@@ -11,7 +11,7 @@ use super::report::Findings;
 use super::schema::{Missing, Schema};
 use super::shell::Script;
 use super::versions;
-use crate::{bashio, table};
+use crate::table;
 use std::collections::BTreeSet;
 
 /// Functions whose first argument is an option key.
@@ -219,7 +219,7 @@ fn versioned(
             findings.warning("deprecated", file, line, message);
         }
         (None, Some(bashio)) if bashio.version < versions::APP_NAMES => {
-            let Some(old) = bashio::apps::deprecated_name(function) else {
+            let Some(old) = table::deprecated::old_name(function) else {
                 return;
             };
             let message = format!(

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records what a real jq prints for every case in jq_cases.json, so that the
-# engine's differential test (src/engine/jq.rs) compares against jq itself.
+# engine's differential test (src/engine/jq/tests.rs) compares against jq itself.
 #
 # Usage: tests/data/record_jq_cases.sh PATH_TO_JQ [CASES_FILE]
 #

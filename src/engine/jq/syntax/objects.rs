@@ -3,7 +3,7 @@
 //! read) and destructuring patterns (`. as [$a, {b: $c}]`).
 
 use super::{is_char, Parser, Stop, DICT, KEY_NOTE, PAREN, PATTERN, R};
-use crate::engine::jq_lex::{Kind, Span};
+use crate::engine::jq::lex::{Kind, Span};
 
 impl Parser<'_> {
     pub(super) fn patterns(&mut self) -> R<()> {

@@ -6,18 +6,18 @@
 //! carets stop at the end of the line, a multi-line program shows only the
 //! line in question.
 //!
-//! Syntax errors are found by `jq_syntax`, with jq's own wording; names that
+//! Syntax errors are found by `syntax`, with jq's own wording; names that
 //! are not defined come from the compiler and are put back in jq's order.
 //! Where jq 1.8 differs on the fringe (the arguments of `select` are not
 //! checked by jq when its name is bound, names in definitions never called,
 //! `reduce` reporting its initial value first), ours reports in source
 //! order.
 
-use super::jq_lex::{tokens, Kind, Span};
+use super::lex::{tokens, Kind, Span};
 
 /// `locfile_locate`: one message with its place in `src`.
 pub fn locate(src: &str, span: Span, message: &str) -> String {
-    if span == super::jq_syntax::NOWHERE {
+    if span == super::syntax::NOWHERE {
         return format!("jq: error: {message}\n");
     }
     let b = src.as_bytes();
@@ -70,7 +70,7 @@ pub fn count(n: usize) -> String {
 
 /// jq's report of the syntax errors in `src`, if it has any.
 pub fn syntax(src: &str) -> Option<String> {
-    let messages = super::jq_syntax::diagnose(src);
+    let messages = super::syntax::diagnose(src);
     (!messages.is_empty()).then(|| report(src, &messages))
 }
 
@@ -113,7 +113,7 @@ pub fn undefined(src: &str, code: &str, undefined: &[(usize, String)]) -> Option
         .filter(|(_, _, args)| args.is_some())
         .map(|(span, _, _)| *span)
         .collect();
-    let mut parts = super::jq_units::closures(src, &undefined_calls);
+    let mut parts = super::units::closures(src, &undefined_calls);
     parts.sort_by_key(|p| (p.start, std::cmp::Reverse(p.end)));
     parts.dedup();
     let found: Vec<(Span, String)> = found.into_iter().map(|(s, m, _)| (s, m)).collect();
@@ -250,7 +250,7 @@ mod tests {
 #[cfg(test)]
 mod recorded {
     /// Cases recorded from jq 1.8 by `tests/data/record_jq_cases.sh`.
-    const CASES: &str = include_str!("../../tests/data/jq_cases.json");
+    const CASES: &str = include_str!("../../../tests/data/jq_cases.json");
 
     /// Every compile error recorded from jq 1.8 comes out byte for byte.
     #[test]
@@ -269,8 +269,8 @@ mod recorded {
                 .map(|a| a.iter().filter_map(|x| x.as_str()).collect())
                 .unwrap_or_default();
             let input = case["input"].as_str().unwrap_or_default().as_bytes();
-            let out = match super::super::jq::parse_invocation(&args, filter) {
-                Ok((vars, program)) => super::super::jq::run(input, &program, &vars),
+            let out = match super::super::parse_invocation(&args, filter) {
+                Ok((vars, program)) => super::super::run(input, &program, &vars),
                 Err(out) => out,
             };
             let want = case["stderr"].as_str().unwrap_or_default();

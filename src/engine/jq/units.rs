@@ -9,7 +9,7 @@
 //! the caller. So `select(foo) | bar` reports only `bar`, and `select(foo)`
 //! alone reports `foo`.
 
-use super::jq_lex::{is_assignment, tokens, Kind, Span, Token};
+use super::lex::{is_assignment, tokens, Kind, Span, Token};
 
 /// jq 1.8's functions written in C that take arguments, as NAME/ARITY.
 const C_FUNCTIONS: &[&str] = &[

@@ -1,7 +1,7 @@
 //! The syntax diagnosis against any text, and against bashio's config query.
 
 use super::diagnose;
-use crate::engine::jq_error::report;
+use crate::engine::jq::error::report;
 
 /// Any text at all is diagnosed without a panic, and every message
 /// renders, whatever characters it cuts through.

@@ -1,5 +1,5 @@
 //! jq 1.8's tokens, as its scanner cuts a program, for the syntax-error
-//! messages of `jq_syntax`: which token was unexpected, its name in the
+//! messages of `syntax`: which token was unexpected, its name in the
 //! message and where it lies. jaq's own lexer accepts a slightly different
 //! language and keeps no bracket stack; jq's scanner does, and turns a
 //! closing bracket that does not match the innermost open one into

@@ -11,7 +11,7 @@
 //! of expected tokens are jq's for each place; they follow from which
 //! construct is open (`(` takes `|`, `,` or `)` after a complete query).
 
-use super::jq_lex::{is_assignment, tokens, Kind, Span, Token};
+use super::lex::{is_assignment, tokens, Kind, Span, Token};
 
 mod objects;
 
