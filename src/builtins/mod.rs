@@ -19,8 +19,9 @@ pub use names::NAMES;
 
 use crate::call::{self, Outcome};
 use crate::ctx::{Args, Ctx};
+use crate::table::Function;
 use std::ffi::c_int;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 /// The status bash's builtins return for bad usage.
 const EX_USAGE: c_int = 258;
@@ -142,15 +143,31 @@ fn enter(index: usize, list: *const bash::WordList) -> Outcome {
     // What bash itself has buffered comes out before anything of ours.
     // SAFETY: fflush(NULL) flushes every C stream of the process.
     unsafe { libc::fflush(std::ptr::null_mut()) };
-    let result = std::panic::catch_unwind(|| call_by_name(name, &args));
+    let result = std::panic::catch_unwind(|| call_by_name(index, name, &args));
     result.unwrap_or(Outcome::Status(1))
 }
 
-fn call_by_name(name: &'static str, args: &Args) -> Outcome {
-    let Some((function, deprecated)) = crate::table::resolve(name) else {
+/// Each builtin's function and the old name it stands for, found once per
+/// process: a call is then an index, not a search of the table.
+fn resolved(index: usize) -> Option<&'static (&'static Function, Option<String>)> {
+    static RESOLVED: OnceLock<Vec<Option<(&'static Function, Option<String>)>>> = OnceLock::new();
+    RESOLVED
+        .get_or_init(|| {
+            NAMES
+                .iter()
+                .map(|name| crate::table::resolve(name))
+                .collect()
+        })
+        .get(index)?
+        .as_ref()
+}
+
+fn call_by_name(index: usize, name: &'static str, args: &Args) -> Outcome {
+    let Some((function, deprecated)) = resolved(index) else {
         eprintln!("bashio: {name}: no such function");
         return Outcome::Status(127);
     };
+    let deprecated = deprecated.clone();
     let deprecated = deprecated.filter(|_| first_warning(name));
     let mut ctx = Ctx::from_env();
     ctx.errexit = bash::errexit_option() && !bash::comsub_ignores_errexit();
