@@ -147,10 +147,13 @@ fn enter(index: usize, list: *const bash::WordList) -> Outcome {
     result.unwrap_or(Outcome::Status(1))
 }
 
+/// A builtin's function, and the deprecated name it stands for, if any.
+type Resolved = (&'static Function, Option<String>);
+
 /// Each builtin's function and the old name it stands for, found once per
 /// process: a call is then an index, not a search of the table.
-fn resolved(index: usize) -> Option<&'static (&'static Function, Option<String>)> {
-    static RESOLVED: OnceLock<Vec<Option<(&'static Function, Option<String>)>>> = OnceLock::new();
+fn resolved(index: usize) -> Option<&'static Resolved> {
+    static RESOLVED: OnceLock<Vec<Option<Resolved>>> = OnceLock::new();
     RESOLVED
         .get_or_init(|| {
             NAMES
