@@ -26,6 +26,86 @@ if [[ -z "${__BASHIO_BIN:-}" || ! -x "${__BASHIO_BIN}" ]]; then
 fi
 export __BASHIO_BIN
 
+# Functions that must be bash: they change the calling shell.
+bashio::log.level() {
+    local __bashio_level
+    __bashio_level=$(__bashio_call bashio::log.__level_number "$@") || exit "$?"
+    export __BASHIO_LOG_LEVEL="${__bashio_level}"
+}
+bashio::log.reinitialize_output() {
+    if [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] && (
+        exec 2>/dev/null
+        : >&"${LOG_FD}"
+    ); then
+        eval "exec ${LOG_FD}>&1"
+    fi
+}
+bashio::apps.__deprecated() {
+    local old=${1} new=${2}
+    if [[ -z "${__BASHIO_APP_DEPRECATION_WARNED[${old}]:-}" ]]; then
+        __BASHIO_APP_DEPRECATION_WARNED[${old}]=1
+        bashio::log.warning "${old} is deprecated, use ${new} instead."
+    fi
+}
+bashio::debug() {
+    ! [[ "${__BASHIO_LOG_LEVEL}" -lt 6 ]]
+}
+bashio::trace() {
+    ! [[ "${__BASHIO_LOG_LEVEL}" -lt 7 ]]
+}
+bashio::try() {
+    set +e
+    (
+        set -e
+        "$@"
+    )
+    __BASHIO_TRY_EXIT_STATUS=$?
+    set -e
+}
+bashio::try.succeeded() {
+    ((__BASHIO_TRY_EXIT_STATUS == 0))
+}
+bashio::try.failed() {
+    ((__BASHIO_TRY_EXIT_STATUS != 0))
+}
+bashio::var.defined() {
+    local variable=${1}
+    if ! [[ "${__BASHIO_LOG_LEVEL}" -lt 7 ]] 2>/dev/null; then
+        __bashio_call bashio::log.trace "${FUNCNAME[0]}" "$@"
+    fi
+    [[ "${!variable-X}" = "${!variable-Y}" ]]
+}
+bashio::contenv.set() {
+    __bashio_call bashio::contenv.__write "$@" || return "$?"
+    export "${1}=${2}"
+}
+bashio::contenv.unset() {
+    __bashio_call bashio::contenv.__remove "$@" || return "$?"
+    unset "${1}"
+}
+
+# Builtins: every other function runs inside bash, from the library
+# beside the binary, when bash can load it. It sets the constants and
+# settings itself, or leaves their code to bash in __bashio_settings.
+if [[ "${BASHIO_BUILTINS:-1}" != 0 && -f "${__BASHIO_BIN%/*}/libbashio.so" ]] &&
+    enable -f "${__BASHIO_BIN%/*}/libbashio.so" __bashio_builtins_ready 2>/dev/null &&
+    __bashio_builtins_ready c9adf48ac166e13d; then
+    if [[ -n "${__bashio_settings:-}" ]]; then
+        eval "${__bashio_settings}"
+        unset __bashio_settings
+    fi
+    readonly -A __BASHIO_LOG_LEVELS=(
+        [0]="OFF" [1]="FATAL" [2]="ERROR" [3]="WARNING" [4]="NOTICE"
+        [5]="INFO" [6]="DEBUG" [7]="TRACE" [8]="ALL"
+    )
+    declare -gA __BASHIO_APP_DEPRECATION_WARNED=()
+    __BASHIO_MODE=builtins
+    __bashio_call() { "$@"; }
+    return 0 2>/dev/null
+fi
+__BASHIO_MODE=functions
+
+# Otherwise each function runs the binary.
 # Constants scripts read (values as bashio defines them).
 readonly __BASHIO_DEFAULT_CACHE_DIR="/tmp/.bashio"
 readonly __BASHIO_DEFAULT_HIBP_ENDPOINT="https://api.pwnedpasswords.com/range"
@@ -45,10 +125,6 @@ readonly __BASHIO_LOG_LEVEL_NOTICE=4
 readonly __BASHIO_LOG_LEVEL_OFF=0
 readonly __BASHIO_LOG_LEVEL_TRACE=7
 readonly __BASHIO_LOG_LEVEL_WARNING=3
-readonly -A __BASHIO_LOG_LEVELS=(
-    [0]="OFF" [1]="FATAL" [2]="ERROR" [3]="WARNING" [4]="NOTICE"
-    [5]="INFO" [6]="DEBUG" [7]="TRACE" [8]="ALL"
-)
 readonly __BASHIO_COLORS_ESCAPE="\033["
 readonly __BASHIO_COLORS_RESET="\033[0m"
 readonly __BASHIO_COLORS_DEFAULT="\033[39m"
@@ -101,7 +177,6 @@ if ! [[ "${__BASHIO_LOG_LEVEL}" =~ ^[0-9]+$ ]]; then
 fi
 
 declare __BASHIO_TRY_EXIT_STATUS=0
-declare -gA __BASHIO_APP_DEPRECATION_WARNED=()
 
 # Log lines go to the stdout the script started with, kept open as LOG_FD, so
 # `value=$(bashio::config key)` captures the value and not the log lines.
@@ -112,6 +187,11 @@ if ! [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] || ! (
     exec {LOG_FD}>&1
 fi
 export LOG_FD
+readonly -A __BASHIO_LOG_LEVELS=(
+    [0]="OFF" [1]="FATAL" [2]="ERROR" [3]="WARNING" [4]="NOTICE"
+    [5]="INFO" [6]="DEBUG" [7]="TRACE" [8]="ALL"
+)
+declare -gA __BASHIO_APP_DEPRECATION_WARNED=()
 
 # Calls one function of the binary, telling it whether errexit is in force
 # here: bash ignores it inside conditions (if, while, ||, &&, !), inside
@@ -194,76 +274,6 @@ __bashio_deprecated() {
     __bashio_call "${__bashio_old#bashio::}" "${@:2}"
 }
 
-# Functions that must be bash: they change the calling shell.
-bashio::log.level() {
-    local __bashio_level
-    __bashio_level=$(__bashio_call bashio::log.__level_number "$@") || exit "$?"
-    export __BASHIO_LOG_LEVEL="${__bashio_level}"
-}
-bashio::log.reinitialize_output() {
-    if [[ "${LOG_FD:-}" =~ ^[0-9]+$ ]] && (
-        exec 2>/dev/null
-        : >&"${LOG_FD}"
-    ); then
-        eval "exec ${LOG_FD}>&1"
-    fi
-}
-bashio::apps.__deprecated() {
-    local old=${1} new=${2}
-    if [[ -z "${__BASHIO_APP_DEPRECATION_WARNED[${old}]:-}" ]]; then
-        __BASHIO_APP_DEPRECATION_WARNED[${old}]=1
-        bashio::log.warning "${old} is deprecated, use ${new} instead."
-    fi
-}
-bashio::debug() {
-    ! [[ "${__BASHIO_LOG_LEVEL}" -lt 6 ]]
-}
-bashio::trace() {
-    ! [[ "${__BASHIO_LOG_LEVEL}" -lt 7 ]]
-}
-bashio::try() {
-    set +e
-    (
-        set -e
-        "$@"
-    )
-    __BASHIO_TRY_EXIT_STATUS=$?
-    set -e
-}
-bashio::try.succeeded() {
-    ((__BASHIO_TRY_EXIT_STATUS == 0))
-}
-bashio::try.failed() {
-    ((__BASHIO_TRY_EXIT_STATUS != 0))
-}
-bashio::var.defined() {
-    local variable=${1}
-    if ! [[ "${__BASHIO_LOG_LEVEL}" -lt 7 ]] 2>/dev/null; then
-        __bashio_call bashio::log.trace "${FUNCNAME[0]}" "$@"
-    fi
-    [[ "${!variable-X}" = "${!variable-Y}" ]]
-}
-bashio::contenv.set() {
-    __bashio_call bashio::contenv.__write "$@" || return "$?"
-    export "${1}=${2}"
-}
-bashio::contenv.unset() {
-    __bashio_call bashio::contenv.__remove "$@" || return "$?"
-    unset "${1}"
-}
-
-# Builtins: every other function runs inside bash, from the library
-# beside the binary, when bash can load it.
-if [[ "${BASHIO_BUILTINS:-1}" != 0 && -f "${__BASHIO_BIN%/*}/libbashio.so" ]] &&
-    enable -f "${__BASHIO_BIN%/*}/libbashio.so" __bashio_builtins_ready 2>/dev/null &&
-    __bashio_builtins_ready a8f66f6de7cddbf5; then
-    __BASHIO_MODE=builtins
-    __bashio_call() { "$@"; }
-    return 0 2>/dev/null
-fi
-__BASHIO_MODE=functions
-
-# Otherwise each function runs the binary.
 bashio::log() { __bashio_fn_noprobe "$@"; }
 bashio::log.red() { __bashio_fn_noprobe "$@"; }
 bashio::log.green() { __bashio_fn_noprobe "$@"; }

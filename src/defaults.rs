@@ -86,38 +86,86 @@ pub fn level_by_name(name: &str) -> Option<i32> {
         .map(|&(_, level)| level)
 }
 
-/// The bash library's `readonly __BASHIO_DEFAULT_*` lines.
-pub fn shell_defaults() -> String {
-    SETTINGS
+/// bashio's exit statuses, as scripts read them.
+pub const EXIT_STATUSES: &[(&str, &str)] = &[("OK", "0"), ("NOK", "1")];
+
+/// bashio's colour escapes, as scripts read them (`\033` as written, for
+/// `echo -e` and printf to expand).
+pub const COLORS: &[(&str, &str)] = &[
+    ("ESCAPE", "\\033["),
+    ("RESET", "\\033[0m"),
+    ("DEFAULT", "\\033[39m"),
+    ("BLACK", "\\033[30m"),
+    ("RED", "\\033[31m"),
+    ("GREEN", "\\033[32m"),
+    ("YELLOW", "\\033[33m"),
+    ("BLUE", "\\033[34m"),
+    ("MAGENTA", "\\033[35m"),
+    ("CYAN", "\\033[36m"),
+    ("LIGHT_GRAY", "\\033[37m"),
+    ("BG_DEFAULT", "\\033[49m"),
+    ("BG_BLACK", "\\033[40m"),
+    ("BG_RED", "\\033[41m"),
+    ("BG_GREEN", "\\033[42m"),
+    ("BG_YELLOW", "\\033[43m"),
+    ("BG_BLUE", "\\033[44m"),
+    ("BG_MAGENTA", "\\033[45m"),
+    ("BG_CYAN", "\\033[46m"),
+    ("BG_WHITE", "\\033[47m"),
+];
+
+/// Every read-only scalar the bash library defines, name and value, in the
+/// order it defines them: the settings' defaults, the exit statuses, the
+/// level numbers by name, the colours. The function library writes them as
+/// `readonly` lines; the builtins library binds them directly.
+pub fn constants() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = SETTINGS
         .iter()
-        .map(|setting| {
-            let number =
-                !setting.default.is_empty() && setting.default.bytes().all(|b| b.is_ascii_digit());
+        .map(|s| {
+            (
+                format!("__BASHIO_DEFAULT_{}", s.name),
+                s.default.to_string(),
+            )
+        })
+        .collect();
+    out.extend(
+        EXIT_STATUSES
+            .iter()
+            .map(|(name, value)| (format!("__BASHIO_EXIT_{name}"), value.to_string())),
+    );
+    let mut by_name: Vec<&(&str, i32)> = LEVELS.iter().collect();
+    by_name.sort();
+    out.extend(
+        by_name
+            .iter()
+            .map(|(name, level)| (format!("__BASHIO_LOG_LEVEL_{name}"), level.to_string())),
+    );
+    out.extend(
+        COLORS
+            .iter()
+            .map(|(name, value)| (format!("__BASHIO_COLORS_{name}"), value.to_string())),
+    );
+    out
+}
+
+/// The bash library's `readonly` lines of [`constants`].
+pub fn shell_constants() -> String {
+    constants()
+        .iter()
+        .map(|(name, value)| {
+            let number = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
             if number {
-                format!(
-                    "readonly __BASHIO_DEFAULT_{}={}\n",
-                    setting.name, setting.default
-                )
+                format!("readonly {name}={value}\n")
             } else {
-                format!(
-                    "readonly __BASHIO_DEFAULT_{}=\"{}\"\n",
-                    setting.name, setting.default
-                )
+                format!("readonly {name}=\"{value}\"\n")
             }
         })
         .collect()
 }
 
-/// The bash library's level constants (`__BASHIO_LOG_LEVEL_INFO`, by name)
-/// and `__BASHIO_LOG_LEVELS` (the name of each number).
-pub fn shell_levels() -> String {
-    let mut by_name: Vec<&(&str, i32)> = LEVELS.iter().collect();
-    by_name.sort();
-    let mut out: String = by_name
-        .iter()
-        .map(|(name, level)| format!("readonly __BASHIO_LOG_LEVEL_{name}={level}\n"))
-        .collect();
-    out.push_str("readonly -A __BASHIO_LOG_LEVELS=(\n");
+/// The bash library's `__BASHIO_LOG_LEVELS`: the name of each number.
+pub fn shell_level_table() -> String {
+    let mut out = String::from("readonly -A __BASHIO_LOG_LEVELS=(\n");
     for line in LEVELS.chunks(5) {
         let words: Vec<String> = line
             .iter()
@@ -127,6 +175,35 @@ pub fn shell_levels() -> String {
     }
     out.push_str(")\n");
     out
+}
+
+/// LOG_LEVEL as the bash library settles it when sourced: a number stays,
+/// a level's name (any case) becomes its number, any other single word the
+/// default, anything else stays for bashio's arithmetic. None when the
+/// answer would depend on the locale (non-ASCII text): bash decides those.
+pub fn settle_level(value: &str) -> Option<String> {
+    if !value.is_ascii() {
+        return None;
+    }
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(value.to_string());
+    }
+    if let Some(level) = level_by_name(value) {
+        return Some(level.to_string());
+    }
+    // `^[[:space:]]*[[:alpha:]_][[:alnum:]_]*[[:space:]]*$`, in ASCII.
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let word = value.trim_matches(|c: char| c.is_ascii() && space(&(c as u8)));
+    let one_word = word
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    Some(if one_word {
+        LOG_LEVEL.default.to_string()
+    } else {
+        value.to_string()
+    })
 }
 
 /// The bash library's `case` arms that take a LOG_LEVEL given by name, from
@@ -173,8 +250,9 @@ mod tests {
 
     #[test]
     fn shell_text() {
-        assert!(shell_defaults().contains("readonly __BASHIO_DEFAULT_LOG_LEVEL=5\n"));
-        assert!(shell_defaults().contains("readonly __BASHIO_DEFAULT_SUPERVISOR_TOKEN=\"\"\n"));
+        assert!(shell_constants().contains("readonly __BASHIO_DEFAULT_LOG_LEVEL=5\n"));
+        assert!(shell_constants().contains("readonly __BASHIO_DEFAULT_SUPERVISOR_TOKEN=\"\"\n"));
+        assert!(shell_constants().contains("readonly __BASHIO_COLORS_RED=\"\\033[31m\"\n"));
         assert!(shell_level_names().contains("        fatal | critical) __BASHIO_LOG_LEVEL=1 ;;\n"));
     }
 }

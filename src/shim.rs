@@ -10,31 +10,19 @@ use crate::builtins;
 use crate::defaults;
 use crate::table::{self, deprecated, Body};
 
+/// What both modes need first: the shell's options and the binary's path.
 const HEADER: &str = include_str!("shim_header.sh");
+/// The constants and settings: bash runs them in the function library; the
+/// builtins library sets them itself (`settings`).
+const SETTINGS: &str = include_str!("shim_settings.sh");
+/// The function library's helpers, after the builtins check: with the
+/// builtins loaded, bash stops reading before them.
+const FUNCTIONS: &str = include_str!("shim_functions.sh");
 
-/// The whole library, as `bashio shim` prints it and shims/bashio.sh holds it.
+/// The bash library (`shims/bashio.sh`), generated from the function table.
 pub fn generate() -> String {
     let mut out = String::with_capacity(96 * 1024);
-    out.push_str(
-        &HEADER
-            .replace(
-                "# @deprecation-state (src/table/deprecated.rs)\n",
-                &deprecated::shell_state(),
-            )
-            .replace(
-                "# @deprecation-helper (src/table/deprecated.rs)\n",
-                &deprecated::shell_helper(),
-            )
-            .replace(
-                "# @defaults (src/defaults.rs)\n",
-                &defaults::shell_defaults(),
-            )
-            .replace("# @levels (src/defaults.rs)\n", &defaults::shell_levels())
-            .replace(
-                "        # @level-names (src/defaults.rs)\n",
-                &defaults::shell_level_names(),
-            ),
-    );
+    out.push_str(HEADER);
     out.push_str("\n# Functions that must be bash: they change the calling shell.\n");
     for function in table::all() {
         if let Body::Shell(body) = function.body {
@@ -43,11 +31,19 @@ pub fn generate() -> String {
     }
     out.push_str(&enable_block());
     out.push_str("\n# Otherwise each function runs the binary.\n");
+    out.push_str(&settings());
+    out.push_str(&arrays());
+    out.push('\n');
+    out.push_str(&FUNCTIONS.replace(
+        "# @deprecation-helper (src/table/deprecated.rs)\n",
+        &deprecated::shell_helper(),
+    ));
+    out.push('\n');
     for function in table::all() {
         match function.body {
             Body::Shell(_) => {}
-            // The shortest bodies bash can parse: defining ~600 functions is
-            // most of a script's start, and each word of a body counts.
+            // Functions whose result cannot depend on errexit skip the
+            // errexit probe (and its fork) on every call.
             _ if table::ignores_errexit(function) => out.push_str(&format!(
                 "{}() {{ __bashio_fn_noprobe \"$@\"; }}\n",
                 function.name
@@ -62,17 +58,47 @@ pub fn generate() -> String {
     out
 }
 
-/// Enables every builtin from the library beside the binary: bash loads the
-/// library for its readiness check, which (when the library is the one this
-/// file was generated with) adds every name to bash's table at once; a
-/// sourced file then returns, leaving the function definitions below unread.
+/// The constants and settings as bash code: the function library's, and
+/// what the builtins library leaves to bash when they depend on more than it
+/// decides itself.
+pub fn settings() -> String {
+    SETTINGS
+        .replace(
+            "# @constants (src/defaults.rs)\n",
+            &defaults::shell_constants(),
+        )
+        .replace(
+            "        # @level-names (src/defaults.rs)\n",
+            &defaults::shell_level_names(),
+        )
+}
+
+/// The library's arrays, in both modes.
+fn arrays() -> String {
+    format!(
+        "{}{}",
+        defaults::shell_level_table(),
+        deprecated::shell_state()
+    )
+}
+
+/// The block that loads the builtins: `enable -f` of the readiness builtin,
+/// which checks the library and this bash and then enables every name and
+/// sets the constants and settings. When it fails, bash goes on reading the
+/// function library.
 fn enable_block() -> String {
     format!(
         "\n# Builtins: every other function runs inside bash, from the library\n\
-         # beside the binary, when bash can load it.\n\
+         # beside the binary, when bash can load it. It sets the constants and\n\
+         # settings itself, or leaves their code to bash in {pending}.\n\
          if [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" ]] &&\n\
          \x20   enable -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" {ready} 2>/dev/null &&\n\
          \x20   {ready} {fingerprint}; then\n\
+         \x20   if [[ -n \"${{{pending}:-}}\" ]]; then\n\
+         \x20       eval \"${{{pending}}}\"\n\
+         \x20       unset {pending}\n\
+         \x20   fi\n\
+         {arrays}\
          \x20   __BASHIO_MODE=builtins\n\
          \x20   __bashio_call() {{ \"$@\"; }}\n\
          \x20   return 0 2>/dev/null\n\
@@ -80,6 +106,11 @@ fn enable_block() -> String {
          __BASHIO_MODE=functions\n",
         ready = builtins::READY_BUILTIN,
         fingerprint = builtins::fingerprint(),
+        pending = builtins::PENDING_SETTINGS,
+        arrays = arrays()
+            .lines()
+            .map(|line| format!("    {line}\n"))
+            .collect::<String>(),
     )
 }
 
@@ -88,8 +119,9 @@ mod tests {
     /// Every place the header leaves to generated text is filled.
     #[test]
     fn the_header_is_filled_in() {
-        let markers = super::HEADER.matches("# @").count();
-        assert_eq!(markers, 5);
+        assert_eq!(super::HEADER.matches("# @").count(), 0);
+        assert_eq!(super::SETTINGS.matches("# @").count(), 2);
+        assert_eq!(super::FUNCTIONS.matches("# @").count(), 1);
         assert!(!super::generate().contains("# @"));
     }
 }

@@ -408,3 +408,86 @@ fn signals_during_a_call_act_as_for_a_function() {
     assert_eq!(builtins.1, functions.1);
     assert!(builtins.0.contains("TERM trapped\n"), "{}", builtins.0);
 }
+
+/// The constants and settings the library sets as it loads are exactly the
+/// ones bash sets running the function library's code: for any LOG_LEVEL,
+/// LOG_FD or setting, and wherever the library is sourced (what the library
+/// does not decide itself, it leaves to bash).
+#[test]
+fn settings_are_the_ones_bash_sets() {
+    let dump =
+        "declare -p $(compgen -v __BASHIO_ | grep -vx '__BASHIO_MODE\\|__BASHIO_BIN') LOG_FD 2>&1";
+    for level in [
+        "",
+        "debug",
+        "DeBuG",
+        "critical",
+        "+6",
+        "-1",
+        "foo",
+        " 3 ",
+        "08",
+        "6.0",
+        "a b",
+        "é",
+        "İNFO",
+        "crİtical",
+    ] {
+        let run = assert_same(&format!("{dump}\n"), |sandbox| {
+            sandbox.env("LOG_LEVEL", level);
+        });
+        assert!(run
+            .stdout
+            .contains("declare -r __BASHIO_COLORS_RED=\"\\\\033[31m\"\n"));
+        assert!(
+            run.stdout.contains("declare -x LOG_FD=\"1"),
+            "{}",
+            run.stdout
+        );
+    }
+    for prelude in [
+        "",
+        "LOG_FD=1",
+        "LOG_FD=77",
+        "exec 7>&1; LOG_FD=7",
+        "LOG_FD=007; exec 7>&1",
+        "LOG_FD=abc",
+        "readonly LOG_FD=5",
+        "SUPERVISOR_API=(a b)",
+        "declare -r __BASHIO_LOG_LEVEL=3",
+        "CACHE_DIR=''",
+        "LOG_LEVEL=warning SUPERVISOR_TOKEN=secret",
+        "exec 1>&-",
+        "source ./bashio.sh",
+    ] {
+        let body = format!(
+            "bashio shim >bashio.sh\n\
+             bash -c '{prelude}\nsource ./bashio.sh; {dump}' 2>&1 | sed 's/line [0-9]*:/line N:/' || true\n\
+             bash -c 'f() {{ {prelude}\nsource ./bashio.sh; }}; f; {dump}' 2>&1 | sed 's/line [0-9]*:/line N:/' || true\n"
+        );
+        assert_same(&body, |_| {});
+    }
+}
+
+/// bash finds a builtin by binary search: the library adds its names to
+/// bash's table in order, so every name, bash's own and ours, is found.
+#[test]
+fn bashs_table_stays_in_order() {
+    let sandbox = Sandbox::new();
+    sandbox.env("BASHIO_BUILTINS", "1");
+    let run = sandbox.run_script(
+        "enable -a | sed 's/^enable \\(-n \\)\\{0,1\\}//' >names\n\
+         LC_ALL=C sort -c names && echo sorted\n\
+         grep -c '^bashio::' names\n\
+         type -t echo test bashio::config bashio::addon.port __bashio_probe_exit\n",
+    );
+    assert_eq!(run.stderr, "");
+    let count = bashio::builtins::NAMES.len();
+    assert_eq!(
+        run.stdout,
+        format!(
+            "sorted\n{}\nbuiltin\nbuiltin\nbuiltin\nbuiltin\nbuiltin\n",
+            count - 2
+        )
+    );
+}

@@ -80,7 +80,10 @@ struct ShellVar {
     context: c_int,
 }
 
-const ATT_EXPORTED: c_int = 0x1;
+/// `att_exported`.
+pub const ATT_EXPORTED: c_int = 0x1;
+/// `att_readonly`.
+pub const ATT_READONLY: c_int = 0x2;
 const ATT_ARRAY: c_int = 0x4;
 const ATT_ASSOC: c_int = 0x40;
 const ATT_INVISIBLE: c_int = 0x1000;
@@ -88,6 +91,9 @@ const ATT_INVISIBLE: c_int = 0x1000;
 /// bash's exports, resolved once.
 struct Symbols {
     find_variable: unsafe extern "C" fn(*const c_char) -> *const ShellVar,
+    bind_variable: unsafe extern "C" fn(*const c_char, *const c_char, c_int) -> *mut ShellVar,
+    array_needs_making: *mut c_int,
+    variable_context: *const c_int,
     maybe_make_export_env: unsafe extern "C" fn(),
     export_env: *const *const *const c_char,
     exit_immediately_on_error: *const c_int,
@@ -146,6 +152,9 @@ fn resolve() -> Option<Symbols> {
     unsafe {
         Some(Symbols {
             find_variable: function(c"find_variable")?,
+            bind_variable: function(c"bind_variable")?,
+            array_needs_making: lookup(c"array_needs_making")?.cast(),
+            variable_context: lookup(c"variable_context")?.cast(),
             maybe_make_export_env: function(c"maybe_make_export_env")?,
             export_env: lookup(c"export_env")?.cast(),
             exit_immediately_on_error: lookup(c"exit_immediately_on_error")?.cast(),
@@ -183,10 +192,12 @@ pub fn available() -> bool {
 }
 
 /// Adds `entries` to bash's table of builtins at once, as `enable -f` would
-/// one by one (a new table, in the name order bash's lookups rely on), so
-/// that a script's start does not parse, expand and look up ~600 names.
+/// one by one, so that a script's start does not parse, expand and look up
+/// ~600 names. bash looks names up by binary search, so the new table keeps
+/// its order: `entries` come sorted by name (`name` with its NUL, whose
+/// order is strcmp's), and one merge with bash's own table builds it.
 /// Returns false when bash's table cannot be had; names already there stay.
-pub fn install(entries: &[Builtin]) -> bool {
+pub fn install(entries: &[(&'static [u8], Builtin)]) -> bool {
     let Some(s) = symbols() else {
         return false;
     };
@@ -200,16 +211,32 @@ pub fn install(entries: &[Builtin]) -> bool {
         if old.is_null() {
             return false;
         }
-        let existing = std::slice::from_raw_parts(old, count);
-        let present = |name: *const c_char| {
-            let name = CStr::from_ptr(name);
-            existing
-                .iter()
-                .any(|b| !b.name.is_null() && CStr::from_ptr(b.name) == name)
-        };
-        let mut table: Vec<Builtin> = existing.to_vec();
-        table.extend(entries.iter().copied().filter(|b| !present(b.name)));
-        table.sort_by(|a, b| CStr::from_ptr(a.name).cmp(CStr::from_ptr(b.name)));
+        let mut existing: Vec<(&[u8], Builtin)> = std::slice::from_raw_parts(old, count)
+            .iter()
+            .filter(|b| !b.name.is_null())
+            .map(|b| (CStr::from_ptr(b.name).to_bytes_with_nul(), *b))
+            .collect();
+        // Sorted already, unless something else has added names unsorted.
+        if !existing.is_sorted_by(|a, b| a.0 <= b.0) {
+            existing.sort_by(|a, b| a.0.cmp(b.0));
+        }
+        let mut table: Vec<Builtin> = Vec::with_capacity(existing.len() + entries.len());
+        let (mut theirs, mut ours) = (existing.iter().peekable(), entries.iter().peekable());
+        loop {
+            let next = match (theirs.peek(), ours.peek()) {
+                (Some(t), Some(o)) if t.0 == o.0 => {
+                    ours.next();
+                    theirs.next()
+                }
+                (Some(t), Some(o)) if o.0 < t.0 => ours.next(),
+                (Some(_), _) => theirs.next(),
+                (None, Some(_)) => ours.next(),
+                (None, None) => break,
+            };
+            if let Some((_, builtin)) = next {
+                table.push(*builtin);
+            }
+        }
         let size = std::mem::size_of::<Builtin>();
         let new = (s.xmalloc)((table.len() + 1) * size).cast::<Builtin>();
         if new.is_null() {
@@ -272,6 +299,70 @@ pub fn variable(name: &str) -> Option<Vec<u8>> {
         }
         Some(CStr::from_ptr((*var).value).to_bytes().to_vec())
     }
+}
+
+/// A shell variable as `${NAME:-...}` sees it, whether exported or not.
+pub enum Shell {
+    /// Unset, or declared without a value.
+    Unset,
+    /// A string variable's value, and whether it is read-only.
+    Scalar(Vec<u8>, bool),
+    /// An array, or a variable bash computes: left to bash to read.
+    Other,
+}
+
+/// Any shell variable, exported or not.
+pub fn shell_variable(name: &CStr) -> Shell {
+    let Some(symbols) = symbols() else {
+        return Shell::Other;
+    };
+    // SAFETY: find_variable takes a C string and returns bash's variable or NULL.
+    let var = unsafe { (symbols.find_variable)(name.as_ptr()) };
+    if var.is_null() {
+        return Shell::Unset;
+    }
+    // SAFETY: a live SHELL_VAR; its value is a C string for scalar variables.
+    unsafe {
+        let attributes = (*var).attributes;
+        if attributes & (ATT_ARRAY | ATT_ASSOC) != 0 || !(*var).dynamic_value.is_null() {
+            Shell::Other
+        } else if attributes & ATT_INVISIBLE != 0 || (*var).value.is_null() {
+            Shell::Unset
+        } else {
+            let value = CStr::from_ptr((*var).value).to_bytes().to_vec();
+            Shell::Scalar(value, attributes & ATT_READONLY != 0)
+        }
+    }
+}
+
+/// Whether a function is running (where `declare` makes local variables).
+pub fn in_function() -> bool {
+    // SAFETY: reads an int bash exports.
+    symbols().is_none_or(|s| unsafe { *s.variable_context } != 0)
+}
+
+/// Sets a shell variable as an assignment would (in the innermost scope
+/// that has it, else globally) and adds `attributes` (ATT_READONLY,
+/// ATT_EXPORTED). False when bash refuses (a read-only variable).
+pub fn set_variable(name: &CStr, value: &CStr, attributes: c_int) -> bool {
+    let Some(symbols) = symbols() else {
+        return false;
+    };
+    // SAFETY: bind_variable copies both strings and returns the variable, or
+    // NULL when it cannot assign; attributes are an int bash reads as flags,
+    // and a change of exports tells bash to rebuild its environment, as
+    // bash's own export does.
+    unsafe {
+        let var = (symbols.bind_variable)(name.as_ptr(), value.as_ptr(), 0);
+        if var.is_null() {
+            return false;
+        }
+        (*var).attributes |= attributes;
+        if attributes & ATT_EXPORTED != 0 {
+            *symbols.array_needs_making = 1;
+        }
+    }
+    true
 }
 
 /// Every exported variable, as a child process would get them.

@@ -14,6 +14,7 @@
 mod bash;
 mod names;
 mod probe;
+mod setup;
 
 pub use names::NAMES;
 
@@ -30,22 +31,38 @@ const EX_USAGE: c_int = 258;
 /// sets the library up; enabling the names goes on only when it succeeds.
 pub const READY_BUILTIN: &str = "__bashio_builtins_ready";
 
+/// The variable through which the library leaves the settings to bash.
+pub const PENDING_SETTINGS: &str = setup::PENDING_SETTINGS;
+
 /// The builtin the errexit probe's traps run.
 pub const PROBE_BUILTIN: &str = probe::EXIT_BUILTIN;
 
 /// Names the library's builtins, so that a library from another build is
 /// refused: an FNV-1a hash of every name, in order, in hex.
 pub fn fingerprint() -> String {
+    format!("{FINGERPRINT:016x}")
+}
+
+/// Computed as the library is compiled, from NAMES, the generated list a
+/// test holds equal to builtin_names(): a script's start does not hash it.
+const FINGERPRINT: u64 = fnv1a(NAMES);
+
+const fn fnv1a(names: &[&str]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    // NAMES, the generated list a test holds equal to builtin_names(): a
-    // script's start does not walk and resolve the whole table for this.
-    for name in NAMES {
-        for byte in name.bytes().chain(std::iter::once(0)) {
-            hash ^= u64::from(byte);
+    let mut i = 0;
+    while i < names.len() {
+        let bytes = names[i].as_bytes();
+        let mut j = 0;
+        // Each name and a NUL after it.
+        while j <= bytes.len() {
+            let byte = if j < bytes.len() { bytes[j] } else { 0 };
+            hash ^= byte as u64;
             hash = hash.wrapping_mul(0x0100_0000_01b3);
+            j += 1;
         }
+        i += 1;
     }
-    format!("{hash:016x}")
+    hash
 }
 
 /// `__bashio_builtins_ready FINGERPRINT`: when this bash can run the
@@ -64,24 +81,30 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
     // at once, as it would end the curl a function runs.
     crate::http::set_stop_hook(bash::signal_pending);
     if !INSTALLED.swap(true, std::sync::atomic::Ordering::Relaxed) {
-        let mut entries: Vec<bash::Builtin> = names::ENTRIES
+        let mut entries: Vec<(&[u8], bash::Builtin)> = names::ENTRIES
             .iter()
-            .map(|(name, function, doc)| bash::Builtin {
-                name: name.as_ptr().cast(),
-                function: Some(*function),
-                flags: bash::ENABLED,
-                long_doc: doc.0.as_ptr(),
-                short_doc: name.as_ptr().cast(),
-                handle: std::ptr::null(),
+            .map(|(name, function, doc)| {
+                let builtin = bash::Builtin {
+                    name: name.as_ptr().cast(),
+                    function: Some(*function),
+                    flags: bash::ENABLED,
+                    long_doc: doc.0.as_ptr(),
+                    short_doc: name.as_ptr().cast(),
+                    handle: std::ptr::null(),
+                };
+                (name.as_bytes(), builtin)
             })
             .collect();
         // SAFETY: bash only reads the slot, which holds static data.
-        entries.push(unsafe { *PROBE_EXIT.get() });
+        let probe = unsafe { *PROBE_EXIT.get() };
+        let at = entries.partition_point(|(name, _)| *name < PROBE_NAME.to_bytes_with_nul());
+        entries.insert(at, (PROBE_NAME.to_bytes_with_nul(), probe));
         if !bash::install(&entries) {
             INSTALLED.store(false, std::sync::atomic::Ordering::Relaxed);
             return 1;
         }
     }
+    setup::settle();
     std::panic::set_hook(Box::new(|info| {
         let message = info
             .payload()
@@ -114,13 +137,15 @@ static READY: bash::Slot = bash::Slot::new(bash::Builtin {
 
 #[export_name = "__bashio_probe_exit_struct"]
 static PROBE_EXIT: bash::Slot = bash::Slot::new(bash::Builtin {
-    name: c"__bashio_probe_exit".as_ptr(),
+    name: PROBE_NAME.as_ptr(),
     function: Some(probe_exit),
     flags: bash::ENABLED,
     long_doc: NO_DOC.0.as_ptr(),
     short_doc: c"__bashio_probe_exit STATUS".as_ptr(),
     handle: std::ptr::null(),
 });
+
+const PROBE_NAME: &std::ffi::CStr = c"__bashio_probe_exit";
 
 static NO_DOC: bash::Doc = bash::Doc([std::ptr::null(), std::ptr::null()]);
 
@@ -152,18 +177,15 @@ fn enter(index: usize, list: *const bash::WordList) -> Outcome {
 /// A builtin's function, and the deprecated name it stands for, if any.
 type Resolved = (&'static Function, Option<String>);
 
-/// Each builtin's function and the old name it stands for, found once per
-/// process: a call is then an index, not a search of the table.
+/// Each builtin's function and the old name it stands for, found at its
+/// first call in a process: a later call is then an index, not a search of
+/// the table (and a script pays only for the names it calls).
 fn resolved(index: usize) -> Option<&'static Resolved> {
-    static RESOLVED: OnceLock<Vec<Option<Resolved>>> = OnceLock::new();
+    static RESOLVED: OnceLock<Box<[OnceLock<Option<Resolved>>]>> = OnceLock::new();
     RESOLVED
-        .get_or_init(|| {
-            NAMES
-                .iter()
-                .map(|name| crate::table::resolve(name))
-                .collect()
-        })
+        .get_or_init(|| NAMES.iter().map(|_| OnceLock::new()).collect())
         .get(index)?
+        .get_or_init(|| crate::table::resolve(NAMES.get(index)?))
         .as_ref()
 }
 
@@ -203,14 +225,16 @@ pub fn is_builtin(function: &crate::table::Function) -> bool {
     !matches!(function.body, crate::table::Body::Shell(_))
 }
 
-/// Every name the library enables, in `NAMES` order: the table's builtins,
-/// then the deprecated names.
+/// Every name the library enables, the table's builtins and the deprecated
+/// names, in `NAMES` order: sorted as bash keeps its table, so that enabling
+/// them is one merge.
 pub fn builtin_names() -> Vec<String> {
     let mut names: Vec<String> = crate::table::all()
         .filter(|f| is_builtin(f))
         .map(|f| f.name.to_string())
         .collect();
     names.extend(crate::table::deprecated_names().map(|(old, _)| old));
+    names.sort();
     names
 }
 

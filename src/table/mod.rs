@@ -27,7 +27,11 @@ pub fn all() -> impl Iterator<Item = &'static Function> {
 
 /// Finds a function by its full name or by the name without `bashio::`.
 pub fn find(name: &str) -> Option<&'static Function> {
-    all().find(|f| f.name == name || f.short_name() == name)
+    // One comparison a row: every call by the exec path starts here.
+    if name.starts_with("bashio::") {
+        return all().find(|f| f.name == name);
+    }
+    all().find(|f| f.name == name || (f.name.len() == name.len() + 8 && f.short_name() == name))
 }
 
 /// A name as typed, resolved: the function, and the deprecated name used
