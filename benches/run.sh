@@ -17,7 +17,7 @@ runs=${RUNS:-100}
 # What images ship (README, Install): the binary static and at a fixed
 # address, the builtins library beside it.
 host=$(rustc -vV | sed -n 's/^host: //p')
-RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static" \
+RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static -C panic=abort" \
     cargo build --release --quiet --target "${host}" --bin bashio --manifest-path "${here}/Cargo.toml" 2>/dev/null
 cargo build --release --quiet --lib -p bashio --manifest-path "${here}/Cargo.toml"
 cargo build --release --quiet -p mock-supervisor --manifest-path "${here}/Cargo.toml"

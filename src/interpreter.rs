@@ -15,8 +15,7 @@ fn library_fd() -> Result<i32, String> {
     if fd < 0 {
         return Err(std::io::Error::last_os_error().to_string());
     }
-    let text = shim::generate();
-    let mut bytes = text.as_bytes();
+    let mut bytes = shim::LIBRARY.as_bytes();
     while !bytes.is_empty() {
         // SAFETY: writes from a valid slice to the fd just created.
         let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };

@@ -111,12 +111,7 @@ pub fn value_of(ctx: &mut Ctx, options: &[u8], key: &str, indent: usize) -> Ret 
     if key.starts_with('$') {
         return jq::jsonpath(ctx, options, key);
     }
-    jq::config_query(
-        ctx,
-        options,
-        &crate::engine::path::config_query(key, indent),
-        key,
-    )
+    jq::config_query(ctx, options, key, indent)
 }
 
 /// `bashio::config KEY [DEFAULT]`.

@@ -34,21 +34,26 @@ fn emit(ctx: &mut Ctx, output: JqOutput) -> Ret {
     Ok(output.status)
 }
 
-/// bashio's config query for KEY over DATA (`query` is its text, for the
-/// trace line), natively when the key is a plain path.
-pub fn config_query(ctx: &mut Ctx, data: &[u8], query: &str, key: &str) -> Ret {
-    log::trace(
-        ctx,
-        "bashio::jq",
-        &Args(vec![data.to_vec(), query.as_bytes().to_vec()]),
-    );
+/// bashio's config query for KEY over DATA (laid out with `indent`, as the
+/// trace line shows it), natively when the key is a plain path.
+pub fn config_query(ctx: &mut Ctx, data: &[u8], key: &str, indent: usize) -> Ret {
+    // The query's text is only shown (in a trace line) or run by jq when the
+    // key is not plain: a plain key's value is found without it.
+    let query = || path::config_query(key, indent);
+    if ctx.settings.log_level >= crate::defaults::TRACE {
+        log::trace(
+            ctx,
+            "bashio::jq",
+            &Args(vec![data.to_vec(), query().into_bytes()]),
+        );
+    }
     let file = std::path::Path::new(std::ffi::OsStr::from_bytes(data));
     if data.is_empty() || !file.is_file() {
         if let Some(output) = path::run_config_query(&here_string(data), key) {
             return emit(ctx, output);
         }
     }
-    emit(ctx, evaluate(data, query, &[]))
+    emit(ctx, evaluate(data, &query(), &[]))
 }
 
 /// `bashio::jq ANSWER 'if .data == {} then empty else .data end'`: a

@@ -96,7 +96,7 @@ fn native(input: &[u8], plan: &Plan) -> Option<JqOutput> {
         }
         Plan::Key(segments) => {
             let document = path::parse_document(input)?;
-            Some(match path::walk(&document, segments) {
+            Some(match path::walk(document.as_ref(), segments) {
                 Ok(found) => {
                     let mut out = Vec::new();
                     path::print_raw(found.unwrap_or(&serde_json::Value::Null), &mut out);

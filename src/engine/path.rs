@@ -16,6 +16,8 @@ use super::jq::num::{fmt_f64, parse_literal, Literal};
 use super::jq::write::{quote_trunc, write_compact, write_json_str, CompactJson};
 use super::jq::JqOutput;
 use serde_json::Value;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// One step of a plain key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -250,8 +252,35 @@ pub fn config_values<'a>(value: &'a Value, path: &[Segment]) -> Result<Vec<&'a V
 /// Parse input the way the fast path accepts it: exactly one JSON text that
 /// serde reads the same way jq does. `None` means "let jq read it" (jq owns
 /// the error messages and its own leniencies).
-pub fn parse_document(input: &[u8]) -> Option<Value> {
-    serde_json::from_slice(input).ok()
+pub fn parse_document(input: &[u8]) -> Option<Rc<Value>> {
+    if input.len() > MEMO_LIMIT {
+        return serde_json::from_slice(input).ok().map(Rc::new);
+    }
+    PARSED.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(at) = memo.iter().position(|(text, _)| text.as_slice() == input) {
+            let entry = memo.remove(at);
+            let value = Rc::clone(&entry.1);
+            memo.insert(0, entry);
+            return Some(value);
+        }
+        let value = Rc::new(serde_json::from_slice::<Value>(input).ok()?);
+        memo.insert(0, (input.to_vec(), Rc::clone(&value)));
+        memo.truncate(MEMO_ENTRIES);
+        Some(value)
+    })
+}
+
+/// The documents parsed last, with their text. A script reads the same
+/// cached documents over and over (each `bashio::config` parses the add-on's
+/// options twice: the Supervisor's answer, then its `data`), and the
+/// builtins live as long as the script, so each is parsed once; a text that
+/// differs by one byte is parsed anew. Bounded: two documents of 1 MiB at most.
+const MEMO_ENTRIES: usize = 2;
+const MEMO_LIMIT: usize = 1 << 20;
+
+thread_local! {
+    static PARSED: RefCell<Vec<(Vec<u8>, Rc<Value>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// `jq --raw-output -c -M CONFIG_QUERY(key)` on `input`, computed natively;
@@ -259,7 +288,7 @@ pub fn parse_document(input: &[u8]) -> Option<Value> {
 pub fn run_config_query(input: &[u8], key: &str) -> Option<JqOutput> {
     let path = parse_plain_key(key)?;
     let value = parse_document(input)?;
-    Some(match config_values(&value, &path) {
+    Some(match config_values(value.as_ref(), &path) {
         Ok(values) => {
             let mut stdout = Vec::new();
             for v in values {

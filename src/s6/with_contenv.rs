@@ -29,7 +29,12 @@ const EXIT_SYSTEM: i32 = 111;
 const EXIT_CANNOT_EXECUTE: i32 = 126;
 const EXIT_NOT_FOUND: i32 = 127;
 
-pub fn main(args: &[OsString]) -> i32 {
+/// Runs one of this binary's own programs in this process, given its whole
+/// argv (the binary's entry point): `with-contenv bashio SCRIPT`, the
+/// shebang of most add-on scripts, then costs one exec less.
+pub type RunHere = fn(Vec<OsString>) -> i32;
+
+pub fn main(args: &[OsString], here: Option<RunHere>) -> i32 {
     if args.is_empty() {
         write_stderr(format!("{PROGRAM}: usage: {PROGRAM} prog...\n").as_bytes());
         return EXIT_USAGE;
@@ -46,6 +51,11 @@ pub fn main(args: &[OsString]) -> i32 {
             }
         }
     };
+    if let Some(here) = here {
+        if let Some(code) = run_here(here, args, environment.as_deref()) {
+            return code;
+        }
+    }
     let error = exec(args, environment.as_deref());
     fatal(PROGRAM, &[b"exec ", args[0].as_bytes()], &error);
     if error.raw_os_error() == Some(libc::ENOENT) {
@@ -80,6 +90,46 @@ fn container_environment(dir: &Path) -> io::Result<Vec<OsString>> {
         .collect();
     envdir::apply(&mut environment, &modifications);
     Ok(environment)
+}
+
+/// When the file `args[0]` would execute is this very binary, runs it here,
+/// with the environment the exec would have given it; None otherwise (and
+/// nothing has changed), including when that environment holds an entry a
+/// process environment cannot (then the exec shows what happens).
+fn run_here(here: RunHere, args: &[OsString], environment: Option<&[OsString]>) -> Option<i32> {
+    let search_path = match environment {
+        Some(environment) => path_of(environment),
+        None => std::env::var_os("PATH").map(OsStringExt::into_vec),
+    };
+    let candidates = candidate_paths(args[0].as_bytes(), search_path.as_deref());
+    // The first file that exists is the one execvep would run.
+    let first = candidates
+        .iter()
+        .find_map(|c| std::fs::metadata(OsStr::from_bytes(c.as_bytes())).ok())?;
+    let this = std::fs::metadata("/proc/self/exe").ok()?;
+    use std::os::unix::fs::MetadataExt;
+    if (first.dev(), first.ino()) != (this.dev(), this.ino()) || first.mode() & 0o111 == 0 {
+        return None;
+    }
+    if let Some(environment) = environment {
+        let pairs: Vec<(&OsStr, &OsStr)> = environment
+            .iter()
+            .map(|entry| {
+                let bytes = entry.as_bytes();
+                let at = bytes.iter().position(|&b| b == b'=').filter(|&at| at > 0)?;
+                let (name, value) = (&bytes[..at], &bytes[at + 1..]);
+                (!name.contains(&0) && !value.contains(&0))
+                    .then(|| (OsStr::from_bytes(name), OsStr::from_bytes(value)))
+            })
+            .collect::<Option<_>>()?;
+        for (name, _) in std::env::vars_os() {
+            std::env::remove_var(name);
+        }
+        for (name, value) in pairs {
+            std::env::set_var(name, value);
+        }
+    }
+    Some(here(args.to_vec()))
 }
 
 /// Replaces this process with `args[0]`; only returns on failure.
