@@ -26,7 +26,8 @@ pub mod table;
 pub mod tempio;
 pub mod validate;
 
-// The fuzz targets' checks, replayed on every input that once failed them.
-#[cfg(test)]
-#[path = "../fuzz/src/checks.rs"]
-mod fuzz_checks;
+// The fuzz targets' checks: for the fuzz crate (feature `fuzzing`) and the
+// tests, which replay every input that once failed them.
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzzing;
