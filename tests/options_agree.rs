@@ -41,15 +41,22 @@ fn validate(options: &str) -> Outcome {
     let stderr = String::from_utf8_lossy(&output.stderr);
     if output.stdout.is_empty() {
         assert_eq!(output.status.code(), Some(1), "{stderr}");
-        let (_, reason) = stderr.trim_end().split_once(": not valid JSON: ").expect("a reason");
+        let (_, reason) = stderr
+            .trim_end()
+            .split_once(": not valid JSON: ")
+            .expect("a reason");
         return Refused(reason.to_string());
     }
     let report: Value = serde_json::from_slice(&output.stdout).expect("JSON report");
     if report["valid"] == true {
         return Stored(report["options"].clone());
     }
-    let line = report["supervisor"].as_str().expect("the Supervisor's line");
-    let error = line.strip_prefix("App agree has invalid options: ").expect("an App line");
+    let line = report["supervisor"]
+        .as_str()
+        .expect("the Supervisor's line");
+    let error = line
+        .strip_prefix("App agree has invalid options: ")
+        .expect("an App line");
     Invalid(error.to_string())
 }
 
@@ -100,14 +107,24 @@ fn mock_answer(options: &str) -> Outcome {
         return Invalid(message(&answer["data"]));
     }
     assert_eq!(status, 200, "{options}");
-    Stored(mock.world().self_addon().expect("self").options().cloned().expect("stored"))
+    Stored(
+        mock.world()
+            .self_addon()
+            .expect("self")
+            .options()
+            .cloned()
+            .expect("stored"),
+    )
 }
 
 #[test]
 fn validate_and_the_mock_read_numbers_alike() {
     let cases = [
         // orjson reads `-0` as the int 0 (a reader of doubles: -0.0).
-        (r#"{"name": -0}"#, Invalid("expected str. Got {'name': 0}".into())),
+        (
+            r#"{"name": -0}"#,
+            Invalid("expected str. Got {'name': 0}".into()),
+        ),
         // Within 64 bits unsigned: still an int.
         (
             r#"{"name": "x", "count": 12345678901234567890}"#,

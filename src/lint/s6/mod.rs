@@ -664,5 +664,4 @@ fn command_line(tree: &Tree, path: &Path, findings: &mut Findings, executed: &mu
 }
 
 #[cfg(test)]
-#[path = "s6_tests.rs"]
 mod tests;

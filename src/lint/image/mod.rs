@@ -484,5 +484,4 @@ fn class(pattern: &[u8], byte: u8) -> Option<usize> {
 }
 
 #[cfg(test)]
-#[path = "image_tests.rs"]
 mod tests;

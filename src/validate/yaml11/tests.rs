@@ -24,7 +24,7 @@ fn same(a: &Value, b: &Value) -> bool {
 
 #[test]
 fn yaml11_reads_as_pyyaml_reads() {
-    let recorded = include_str!("../../tests/data/validate/oracle/yaml.jsonl");
+    let recorded = include_str!("../../../tests/data/validate/oracle/yaml.jsonl");
     let mut differences = Vec::new();
     for line in recorded.lines() {
         let case: Value = serde_json::from_str(line).unwrap();

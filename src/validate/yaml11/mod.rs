@@ -419,5 +419,4 @@ fn float_of(text: &str) -> Option<Value> {
 }
 
 #[cfg(test)]
-#[path = "yaml11_tests.rs"]
 mod tests;
