@@ -3,6 +3,7 @@
 //! and the author tools. The binary (`main.rs`), the bash builtins and the
 //! fuzzers are thin layers over it.
 
+pub mod arith;
 pub mod atomic;
 pub mod bashio;
 pub mod builtins;
@@ -15,6 +16,7 @@ pub mod engine;
 pub mod env;
 pub mod envsubst;
 pub mod errors;
+pub mod functions;
 pub mod http;
 pub mod install;
 pub mod interpreter;
@@ -22,6 +24,7 @@ pub mod lint;
 pub mod mode;
 pub mod s6;
 pub mod shim;
+pub mod supervisor;
 pub mod table;
 pub mod tempio;
 pub mod validate;

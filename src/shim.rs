@@ -8,7 +8,8 @@
 
 use crate::builtins;
 use crate::defaults;
-use crate::table::{self, deprecated, Body};
+use crate::functions;
+use crate::table::{deprecated, Body};
 
 const HEADER: &str = include_str!("shim_header.sh");
 
@@ -36,19 +37,19 @@ pub fn generate() -> String {
             ),
     );
     out.push_str("\n# Functions that must be bash: they change the calling shell.\n");
-    for function in table::all() {
+    for function in functions::all() {
         if let Body::Shell(body) = function.body {
             out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
         }
     }
     out.push_str(&enable_block());
     out.push_str("\n# Otherwise each function runs the binary.\n");
-    for function in table::all() {
+    for function in functions::all() {
         match function.body {
             Body::Shell(_) => {}
             // The shortest bodies bash can parse: defining ~600 functions is
             // most of a script's start, and each word of a body counts.
-            _ if table::ignores_errexit(function) => out.push_str(&format!(
+            _ if functions::ignores_errexit(function) => out.push_str(&format!(
                 "{}() {{ __bashio_fn_noprobe \"$@\"; }}\n",
                 function.name
             )),
@@ -56,7 +57,7 @@ pub fn generate() -> String {
         }
     }
     out.push_str("\n# Deprecated add-on names: each warns once, then calls its app function.\n");
-    for (old, function) in table::deprecated_names() {
+    for (old, function) in functions::deprecated_names() {
         out.push_str(&deprecated::shell_alias(&old, function.name));
     }
     out

@@ -43,7 +43,7 @@ fn pwned(ctx: &mut Ctx, password: &[u8]) -> Ret {
         .to_string()
         .to_uppercase();
     let url = format!("{}/{}", ctx.settings.hibp_endpoint, &hash[..5]);
-    let (status, body) = match ctx.http().get_plain(&url) {
+    let (status, body) = match crate::supervisor::get_plain(&url) {
         Ok(response) => (response.status, response.body),
         Err(failure) => {
             super::api::report_failure(ctx, "GET", &url, &failure);

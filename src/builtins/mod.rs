@@ -160,7 +160,7 @@ fn resolved(index: usize) -> Option<&'static Resolved> {
         .get_or_init(|| {
             NAMES
                 .iter()
-                .map(|name| crate::table::resolve(name))
+                .map(|name| crate::functions::resolve(name))
                 .collect()
         })
         .get(index)?
@@ -206,11 +206,11 @@ pub fn is_builtin(function: &crate::table::Function) -> bool {
 /// Every name the library enables, in `NAMES` order: the table's builtins,
 /// then the deprecated names.
 pub fn builtin_names() -> Vec<String> {
-    let mut names: Vec<String> = crate::table::all()
+    let mut names: Vec<String> = crate::functions::all()
         .filter(|f| is_builtin(f))
         .map(|f| f.name.to_string())
         .collect();
-    names.extend(crate::table::deprecated_names().map(|(old, _)| old));
+    names.extend(crate::functions::deprecated_names().map(|(old, _)| old));
     names
 }
 
@@ -249,7 +249,7 @@ pub fn generate_names() -> String {
          builtins! {\n",
     );
     for (index, name) in builtin_names().iter().enumerate() {
-        let usage = crate::table::resolve(name)
+        let usage = crate::functions::resolve(name)
             .map(|(f, _)| f.usage)
             .unwrap_or_default();
         out.push_str(&format!(
@@ -283,7 +283,7 @@ mod tests {
     #[test]
     fn every_name_resolves() {
         for name in NAMES {
-            assert!(crate::table::resolve(name).is_some(), "{name}");
+            assert!(crate::functions::resolve(name).is_some(), "{name}");
         }
     }
 }

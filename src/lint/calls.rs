@@ -11,6 +11,7 @@ use super::report::Findings;
 use super::schema::{Missing, Schema};
 use super::shell::Script;
 use super::versions;
+use crate::functions;
 use crate::table;
 use std::collections::BTreeSet;
 
@@ -115,8 +116,8 @@ pub fn check(script: &Script, text: &str, file: &str, context: &Context, finding
         if !name.starts_with("bashio::") || context.own_functions.contains(name) {
             continue;
         }
-        let Some((function, deprecated)) = table::resolve(name) else {
-            let closest = table::closest(name, 3).join(", ");
+        let Some((function, deprecated)) = functions::resolve(name) else {
+            let closest = functions::closest(name, 3).join(", ");
             let message = format!("{name} is not a bashio function (closest: {closest})");
             findings.error("unknown-function", file, cmd.line, message);
             continue;
@@ -278,7 +279,7 @@ fn options_set(script: &Script) -> BTreeSet<&str> {
         .iter()
         .filter(|cmd| {
             cmd.name()
-                .and_then(table::resolve)
+                .and_then(functions::resolve)
                 .is_some_and(|(f, _)| f.name == "bashio::app.option")
         })
         .filter_map(|cmd| cmd.words.get(1).filter(|w| w.literal))
