@@ -12,7 +12,8 @@ use jaq_core::{Error, Exn, ValR, ValX};
 use std::rc::Rc;
 
 pub(super) type Str = Rc<str>;
-pub(super) type ObjMap = jaq_json::Map<Str, V>;
+/// A jq object: keys in insertion order (jq sorts them where it must).
+pub(super) type ObjMap = indexmap::IndexMap<Str, V, foldhash::fast::RandomState>;
 
 /// A jq value.
 #[derive(Clone, Debug, Default)]
