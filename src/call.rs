@@ -2,6 +2,8 @@
 //! library's functions (`bashio NAME`), or a bash builtin in the script's own
 //! process. Both end the same way: a status, or the script's exit.
 
+#![forbid(unsafe_code)]
+
 use crate::ctx::{Args, Ctx, Stop};
 use crate::functions;
 use crate::table::{deprecated, Function};

@@ -3,6 +3,8 @@
 //! (`--help`, `--version`, `--list`, `help NAME`, `shim`). A function call
 //! never builds an argument parser: it is a table lookup.
 
+#![forbid(unsafe_code)]
+
 use crate::call::Outcome;
 use crate::ctx::{Args, Ctx};
 use crate::{functions, interpreter, shim};
@@ -27,6 +29,8 @@ Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio funct
        bashio completions bash|zsh|fish             shell completions for bashio NAME
        bashio --version";
 
+/// `bashio ARGS...`: the binary's entry when it runs as bashio, so that
+/// `main.rs` only picks the program by name. Returns the exit status.
 pub fn main(args: Vec<OsString>) -> i32 {
     let Some(first) = args.first() else {
         eprintln!("{USAGE}");

@@ -4,6 +4,8 @@
 //! constants and level names (src/shim_header.sh) are generated from here,
 //! so the two cannot disagree.
 
+#![forbid(unsafe_code)]
+
 /// A setting: the public variable and its default.
 pub struct Setting {
     pub name: &'static str,

@@ -4,6 +4,8 @@
 //! (shims/bashio.sh), the builtins, the completions, `bashio --list` and
 //! `bashio help NAME`.
 
+#![forbid(unsafe_code)]
+
 use crate::bashio;
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::{deprecated, edit_distance, Function};

@@ -6,6 +6,8 @@
 //! function that runs the binary; a sourced file stops reading before those
 //! when the builtins are in, so bash never even parses them.
 
+#![forbid(unsafe_code)]
+
 use crate::builtins;
 use crate::defaults;
 use crate::functions;

@@ -4,6 +4,8 @@
 //! `BASHIO_API_*`. It holds no call state, so `ctx` stays the call's context
 //! and the function table never reaches HTTP through it.
 
+#![forbid(unsafe_code)]
+
 use crate::http::{self, Failure, Limits, Response};
 use std::time::Duration;
 

@@ -3,6 +3,8 @@
 //! followed by emptying the cache, JSON bodies from shell words, and bash's
 //! rule that a missing required argument ends the script.
 
+#![forbid(unsafe_code)]
+
 use super::{api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
 use crate::table::row::{Action, Payload, Then};

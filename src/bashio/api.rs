@@ -5,6 +5,8 @@
 //! limits. The token travels only in the request header; it is never logged
 //! or put in a process's arguments.
 
+#![forbid(unsafe_code)]
+
 use super::{jq, local, log, log_format, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::http::{Failure, Response};

@@ -2,6 +2,8 @@
 //! the plain colour loggers. Lines go to LOG_FD so `x=$(...)` captures only
 //! values. Messages pass through `printf '%b'` exactly as bashio's do.
 
+#![forbid(unsafe_code)]
+
 use super::log_format::{expand_line, render, timestamp};
 use crate::ctx::{Args, Ctx, Ret, OK};
 use crate::table::row::{Body::*, Function};

@@ -17,6 +17,8 @@
 //!    Supervisor) are replaced by `<REDACTED>` wherever they appear in a
 //!    later line, when at least `MIN_KNOWN` bytes long.
 
+#![forbid(unsafe_code)]
+
 use super::redact::{redact_json, redact_known, secret_spans, MIN_KNOWN};
 use crate::ctx::{Ctx, Known};
 use std::io::Read;

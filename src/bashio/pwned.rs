@@ -2,6 +2,8 @@
 //! API (HIBP_ENDPOINT). Only the first five characters of the password's
 //! SHA-1 leave the machine; the password is never logged, not even at trace.
 
+#![forbid(unsafe_code)]
+
 use super::log;
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Body::*, Function};

@@ -5,6 +5,8 @@
 //! even inside `if` or before `||`. The dispatcher checks this table first,
 //! so every function ends the same way whatever its body does.
 
+#![forbid(unsafe_code)]
+
 use crate::ctx::{Args, Stop};
 
 /// Function, and how many arguments it reads without a default, as bashio

@@ -2,6 +2,8 @@
 //! own semantics (`${s,,}`, `${s//"x"/y}`, `${#s}`, `${s:p:l}`), characters
 //! cut and mapped by the script's locale (see `ctype`).
 
+#![forbid(unsafe_code)]
+
 use super::{ctype, log};
 use crate::arith;
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};

@@ -7,6 +7,8 @@
 //! template language: placeholders are `!NAME!` and nothing else; words are
 //! checked to need no quoting, descriptions are quoted for the shell.
 
+#![forbid(unsafe_code)]
+
 use crate::functions;
 use std::ffi::OsString;
 use std::io::Write;

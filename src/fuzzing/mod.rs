@@ -4,6 +4,8 @@
 //! (`tests/data/fuzz/TARGET/`), run the same code. Built only for those two:
 //! a check panics by design when what it checks breaks.
 
+#![forbid(unsafe_code)]
+
 use crate::engine::call::Filter;
 use std::ffi::OsString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};

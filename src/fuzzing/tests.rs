@@ -1,5 +1,7 @@
 //! Every input that once failed a fuzz target, replayed through its check.
 
+#![forbid(unsafe_code)]
+
 fn replay(target: &str, check: fn(&[u8])) {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/fuzz")

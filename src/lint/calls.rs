@@ -6,6 +6,8 @@
 //! null (an error). Only literal names and keys are judged: a key built from a
 //! variable, a jq filter or a JSONPath query is left alone.
 
+#![forbid(unsafe_code)]
+
 use super::image::Bashio;
 use super::report::Findings;
 use super::schema::{Missing, Schema};

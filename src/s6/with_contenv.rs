@@ -29,6 +29,9 @@ const EXIT_SYSTEM: i32 = 111;
 const EXIT_CANNOT_EXECUTE: i32 = 126;
 const EXIT_NOT_FOUND: i32 = 127;
 
+/// `with-contenv PROG...`, as s6-overlay's: the binary runs it by its link
+/// name (and for `#!/usr/bin/with-contenv` scripts). Returns the exit
+/// status when PROG could not be run.
 pub fn main(args: &[OsString]) -> i32 {
     if args.is_empty() {
         write_stderr(format!("{PROGRAM}: usage: {PROGRAM} prog...\n").as_bytes());

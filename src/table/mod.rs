@@ -8,6 +8,8 @@
 //! A row is data wherever bashio's function is data (an add-on getter is a
 //! cache key and a jq filter); the moment it needs an `if`, it is native code.
 
+#![forbid(unsafe_code)]
+
 pub mod deprecated;
 pub mod row;
 

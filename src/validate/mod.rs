@@ -18,6 +18,8 @@
 //! Exit status: 0 valid, 1 invalid options or an unreadable or malformed
 //! file, 100 usage.
 
+#![forbid(unsafe_code)]
+
 pub use addon_options as rules;
 pub mod yaml11;
 

@@ -18,6 +18,9 @@
 //! unknown options are dropped with a warning, and `schema: false` checks
 //! against an empty schema (every option dropped, none refused).
 
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
 mod every;
 mod python;
 #[cfg(test)]
@@ -34,7 +37,9 @@ use serde_json::{Map, Number, Value};
 /// The add-on the messages name, as the Supervisor does: `My Add-on (my_addon)`.
 #[derive(Clone, Copy, Debug)]
 pub struct Addon<'a> {
+    /// The name from config.yaml, first in the Supervisor's words.
     pub name: &'a str,
+    /// The slug, in brackets after the name.
     pub slug: &'a str,
 }
 

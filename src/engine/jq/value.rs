@@ -2,6 +2,8 @@
 //! way jq orders and indexes them, with paths, slices and updates that create
 //! missing structure as jq's `|=` and `=` do.
 
+#![forbid(unsafe_code)]
+
 use super::num::{dec_cmp, fmt_f64, parse_literal, Lit, Literal};
 use super::write::{describe, dump_trunc, to_json};
 use core::cmp::Ordering;

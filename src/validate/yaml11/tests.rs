@@ -1,6 +1,8 @@
 //! The YAML 1.1 reader against what PyYAML's SafeLoader recorded
 //! (tests/data/validate/oracle/pyyaml_cases.py), and against hostile input.
 
+#![forbid(unsafe_code)]
+
 use super::*;
 
 /// Equal as JSON, floats compared by value (Python prints `1e+20`, Rust `1e20`).
