@@ -3,6 +3,8 @@
 //! never half of one, and a link standing at the target is replaced, not
 //! followed.
 
+#![forbid(unsafe_code)]
+
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;

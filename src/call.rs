@@ -2,8 +2,11 @@
 //! library's functions (`bashio NAME`), or a bash builtin in the script's own
 //! process. Both end the same way: a status, or the script's exit.
 
+#![forbid(unsafe_code)]
+
 use crate::ctx::{Args, Ctx, Stop};
-use crate::table::{self, Function};
+use crate::functions;
+use crate::table::{deprecated, Function};
 
 /// How a call ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,10 +21,10 @@ pub enum Outcome {
 /// by, which warns first.
 pub fn run(ctx: &mut Ctx, function: &Function, deprecated: Option<&str>, args: &Args) -> Outcome {
     if let Some(old) = deprecated {
-        let warning = table::deprecated::warning(old, function.name);
+        let warning = deprecated::warning(old, function.name);
         crate::bashio::log::warning(ctx, warning);
     }
-    let result = table::call(ctx, function, args);
+    let result = functions::call(ctx, function, args);
     ctx.flush();
     match result {
         Ok(code) | Err(Stop::Abort(code)) => Outcome::Status(code),

@@ -3,9 +3,11 @@
 //! (`--help`, `--version`, `--list`, `help NAME`, `shim`). A function call
 //! never builds an argument parser: it is a table lookup.
 
+#![forbid(unsafe_code)]
+
 use crate::call::Outcome;
 use crate::ctx::{Args, Ctx};
-use crate::{interpreter, shim, table};
+use crate::{functions, interpreter, shim};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::os::unix::ffi::OsStringExt;
@@ -27,6 +29,8 @@ Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio funct
        bashio completions bash|zsh|fish             shell completions for bashio NAME
        bashio --version";
 
+/// `bashio ARGS...`: the binary's entry when it runs as bashio, so that
+/// `main.rs` only picks the program by name. Returns the exit status.
 pub fn main(args: Vec<OsString>) -> i32 {
     let Some(first) = args.first() else {
         eprintln!("{USAGE}");
@@ -42,8 +46,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
                 crate::mode::describe()
             ))
         }
-        "--list" => return print(&table::public_names().join("\n")),
-        "--list-extensions" => return print(&table::extension_names().join("\n")),
+        "--list" => return print(&functions::public_names().join("\n")),
+        "--list-extensions" => return print(&functions::extension_names().join("\n")),
         "shim" => return print(shim::generate().trim_end()),
         "install" => return crate::install::main(true, &args[1..]),
         "uninstall" => return crate::install::main(false, &args[1..]),
@@ -53,13 +57,13 @@ pub fn main(args: Vec<OsString>) -> i32 {
         "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
         _ => {}
     }
-    if let Some((function, deprecated)) = table::resolve(&word) {
+    if let Some((function, deprecated)) = functions::resolve(&word) {
         return call(function, deprecated, args.into_iter().skip(1).collect());
     }
     if word.contains('/') || std::path::Path::new(first).is_file() {
         return interpreter::run(first, &args[1..]);
     }
-    let hints = table::closest(&word, 3).join(", ");
+    let hints = functions::closest(&word, 3).join(", ");
     eprintln!(
         "bashio: '{word}' is neither a bashio function nor a script (closest functions: {hints})"
     );
@@ -76,7 +80,7 @@ fn help(name: Option<String>) -> i32 {
     let Some(name) = name else {
         return print(USAGE);
     };
-    match table::resolve(&name) {
+    match functions::resolve(&name) {
         Some((function, _)) => {
             let (arguments, purpose) = function
                 .usage
@@ -131,7 +135,7 @@ fn call_arguments(cli: Vec<OsString>) -> Result<Args, String> {
     Ok(Args(items))
 }
 
-fn call(function: &table::Function, deprecated: Option<String>, cli: Vec<OsString>) -> i32 {
+fn call(function: &crate::table::Function, deprecated: Option<String>, cli: Vec<OsString>) -> i32 {
     let from_shim = std::env::var_os("__BASHIO_ARGC").is_some();
     let args = match call_arguments(cli) {
         Ok(args) => args,

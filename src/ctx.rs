@@ -132,7 +132,7 @@ impl Settings {
         };
         let text = |setting: &Setting| String::from_utf8_lossy(&read(setting)).into_owned();
         Settings {
-            log_level: crate::bashio::log::parse_level(&read(&LOG_LEVEL)),
+            log_level: crate::defaults::parse_level(&read(&LOG_LEVEL)),
             log_format: read(&LOG_FORMAT),
             log_timestamp: read(&LOG_TIMESTAMP),
             supervisor_api: text(&SUPERVISOR_API),
@@ -166,6 +166,17 @@ fn log_sink_from_env() -> LogSink {
     }
 }
 
+/// The secret values this call knows: those the redaction of debug and
+/// trace lines found in its lines, and, once trace lines are written, those
+/// of the add-on's options (`bashio::log_redact` fills it).
+#[derive(Debug, Default)]
+pub struct Known {
+    /// The values, each long enough to be told apart from ordinary text.
+    pub values: Vec<Vec<u8>>,
+    /// Whether the add-on's options have been read for their secrets.
+    pub options_read: bool,
+}
+
 pub struct Ctx {
     pub settings: Settings,
     /// Whether a failing command stops the current (sub)shell, as `set -e` does.
@@ -173,11 +184,10 @@ pub struct Ctx {
     captures: Vec<Vec<u8>>,
     stdout: io::BufWriter<io::Stdout>,
     log_sink: LogSink,
-    http: Option<crate::bashio::api::Client>,
     /// Whether stderr is discarded where the call stands (`f 2>/dev/null`).
     pub stderr_discarded: bool,
     /// Secret values met so far, hidden in later debug and trace lines.
-    pub secrets: crate::bashio::log_redact::Known,
+    pub secrets: Known,
     /// Asks where the call was made whether errexit is really in force there,
     /// the first time a failing command would stop the call. Set when the
     /// caller could not tell beforehand (a builtin cannot see whether bash
@@ -193,7 +203,6 @@ impl Ctx {
             captures: Vec::new(),
             stdout: io::BufWriter::with_capacity(64 * 1024, io::stdout()),
             log_sink: log_sink_from_env(),
-            http: None,
             stderr_discarded: false,
             secrets: Default::default(),
             errexit_probe: None,
@@ -332,13 +341,6 @@ impl Ctx {
         }
         self.stderr_discarded = saved;
         result
-    }
-
-    /// The Supervisor client, built on first use so cached calls never pay for it.
-    pub fn http(&mut self) -> &mut crate::bashio::api::Client {
-        let settings = &self.settings;
-        self.http
-            .get_or_insert_with(|| crate::bashio::api::Client::new(settings))
     }
 }
 

@@ -4,6 +4,8 @@
 //! constants and level names (src/shim_header.sh) are generated from here,
 //! so the two cannot disagree.
 
+#![forbid(unsafe_code)]
+
 /// A setting: the public variable and its default.
 pub struct Setting {
     pub name: &'static str,
@@ -84,6 +86,33 @@ pub fn level_by_name(name: &str) -> Option<i32> {
         .chain(LEVEL_ALIASES)
         .find(|(known, _)| known.eq_ignore_ascii_case(name))
         .map(|&(_, level)| level)
+}
+
+/// LOG_LEVEL as bashio compares it: `[[ LEVEL -gt "${__BASHIO_LOG_LEVEL}" ]]`
+/// evaluates it as bash arithmetic, so `-1` logs nothing, `+6` and `0x6` are
+/// 6, and a value bash cannot evaluate (`08`, `6.0`) makes every comparison
+/// fail, which logs every line. A level name (`debug`) is the level it names,
+/// where bashio dies with "unbound variable"; any other word is the default.
+pub fn parse_level(value: &[u8]) -> i32 {
+    let text = String::from_utf8_lossy(value);
+    let trimmed = text.trim();
+    if let Some(level) = level_by_name(trimmed) {
+        return level;
+    }
+    let word = trimmed
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if word {
+        return INFO;
+    }
+    match crate::arith::evaluate(&text) {
+        Some(level) => level.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
+        None => i32::MAX,
+    }
 }
 
 /// bashio's exit statuses, as scripts read them.
@@ -206,6 +235,20 @@ pub fn settle_level(value: &str) -> Option<String> {
     })
 }
 
+/// The constants and settings as bash code (src/shim_settings.sh, filled
+/// in from here): the function library runs it, and the builtins library
+/// leaves it to bash when its values depend on more than it decides itself.
+pub fn shell_settings() -> String {
+    SETTINGS_CODE
+        .replace("# @constants (src/defaults.rs)\n", &shell_constants())
+        .replace(
+            "        # @level-names (src/defaults.rs)\n",
+            &shell_level_names(),
+        )
+}
+
+const SETTINGS_CODE: &str = include_str!("shim_settings.sh");
+
 /// The bash library's `case` arms that take a LOG_LEVEL given by name, from
 /// the most verbose level down.
 pub fn shell_level_names() -> String {
@@ -250,6 +293,7 @@ mod tests {
 
     #[test]
     fn shell_text() {
+        assert!(!shell_settings().contains("# @"));
         assert!(shell_constants().contains("readonly __BASHIO_DEFAULT_LOG_LEVEL=5\n"));
         assert!(shell_constants().contains("readonly __BASHIO_DEFAULT_SUPERVISOR_TOKEN=\"\"\n"));
         assert!(shell_constants().contains("readonly __BASHIO_COLORS_RED=\"\\033[31m\"\n"));

@@ -4,6 +4,8 @@
 //! the library installs a source that asks bash. Every read of a variable in
 //! the function modules goes through here, so both modes see the same values.
 
+#![forbid(unsafe_code)]
+
 use std::ffi::OsString;
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::sync::OnceLock;

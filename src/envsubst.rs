@@ -4,6 +4,8 @@
 //! other expansion. `-v` lists the names a SHELL-FORMAT mentions. Options,
 //! messages and exit statuses are gettext-runtime 0.21's (getopt_long's).
 
+#![forbid(unsafe_code)]
+
 use std::ffi::{OsStr, OsString};
 use std::io::{Read, Write};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};

@@ -7,6 +7,8 @@
 //! or over gettext's with `--with-envsubst`. Installing again replaces
 //! everything in place; nothing else is touched.
 
+#![forbid(unsafe_code)]
+
 use std::os::unix::fs::symlink;
 use std::path::{Path, PathBuf};
 

@@ -3,30 +3,40 @@
 //! and the author tools. The binary (`main.rs`), the bash builtins and the
 //! fuzzers are thin layers over it.
 
-pub mod atomic;
-pub mod bashio;
+// Every public item says why it is there. Public are only the modules the
+// binary (cli, s6, tempio, envsubst), the builtins' shared object, the
+// tests (http, validate) and the fuzz crate (fuzzing) use; the rest is
+// crate-private, so an item nothing calls is found as dead code.
+#![deny(missing_docs)]
+
+pub(crate) mod arith;
+pub(crate) mod atomic;
+pub(crate) mod bashio;
 pub mod builtins;
-pub mod call;
+pub(crate) mod call;
 pub mod cli;
-pub mod completions;
-pub mod ctx;
-pub mod defaults;
-pub mod engine;
-pub mod env;
+pub(crate) mod completions;
+pub(crate) mod ctx;
+pub(crate) mod defaults;
+pub(crate) mod engine;
+pub(crate) mod env;
 pub mod envsubst;
-pub mod errors;
+pub(crate) mod errors;
+pub(crate) mod functions;
 pub mod http;
-pub mod install;
-pub mod interpreter;
-pub mod lint;
-pub mod mode;
+pub(crate) mod install;
+pub(crate) mod interpreter;
+pub(crate) mod lint;
+pub(crate) mod mode;
 pub mod s6;
-pub mod shim;
-pub mod table;
+pub(crate) mod shim;
+pub(crate) mod supervisor;
+pub(crate) mod table;
 pub mod tempio;
 pub mod validate;
 
-// The fuzz targets' checks, replayed on every input that once failed them.
-#[cfg(test)]
-#[path = "../fuzz/src/checks.rs"]
-mod fuzz_checks;
+// The fuzz targets' checks: for the fuzz crate (feature `fuzzing`) and the
+// tests, which replay every input that once failed them.
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzzing;

@@ -2,6 +2,8 @@
 //! (`with-contenv`, `printcontenv`, `tempio`, `envsubst`, anything else is
 //! `bashio`) or by its first argument.
 
+#![forbid(unsafe_code)]
+
 use bashio::{cli, envsubst, s6, tempio};
 use std::ffi::OsString;
 use std::path::Path;

@@ -3,6 +3,8 @@
 //! functions that run the binary, and why. It asks bash itself, exactly as
 //! the bash library does when a script starts.
 
+#![forbid(unsafe_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 

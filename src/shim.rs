@@ -6,15 +6,15 @@
 //! function that runs the binary; a sourced file stops reading before those
 //! when the builtins are in, so bash never even parses them.
 
+#![forbid(unsafe_code)]
+
 use crate::builtins;
 use crate::defaults;
-use crate::table::{self, deprecated, Body};
+use crate::functions;
+use crate::table::{deprecated, Body};
 
 /// What both modes need first: the shell's options and the binary's path.
 const HEADER: &str = include_str!("shim_header.sh");
-/// The constants and settings: bash runs them in the function library; the
-/// builtins library sets them itself (`settings`).
-const SETTINGS: &str = include_str!("shim_settings.sh");
 /// The function library's helpers, after the builtins check: with the
 /// builtins loaded, bash stops reading before them.
 const FUNCTIONS: &str = include_str!("shim_functions.sh");
@@ -29,14 +29,14 @@ pub fn generate() -> String {
     let mut out = String::with_capacity(96 * 1024);
     out.push_str(HEADER);
     out.push_str("\n# Functions that must be bash: they change the calling shell.\n");
-    for function in table::all() {
+    for function in functions::all() {
         if let Body::Shell(body) = function.body {
             out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
         }
     }
     out.push_str(&enable_block());
     out.push_str("\n# Otherwise each function runs the binary.\n");
-    out.push_str(&settings());
+    out.push_str(&defaults::shell_settings());
     out.push_str(&arrays());
     out.push('\n');
     out.push_str(&FUNCTIONS.replace(
@@ -44,12 +44,12 @@ pub fn generate() -> String {
         &deprecated::shell_helper(),
     ));
     out.push('\n');
-    for function in table::all() {
+    for function in functions::all() {
         match function.body {
             Body::Shell(_) => {}
             // Functions whose result cannot depend on errexit skip the
             // errexit probe (and its fork) on every call.
-            _ if table::ignores_errexit(function) => out.push_str(&format!(
+            _ if functions::ignores_errexit(function) => out.push_str(&format!(
                 "{}() {{ __bashio_fn_noprobe \"$@\"; }}\n",
                 function.name
             )),
@@ -57,25 +57,10 @@ pub fn generate() -> String {
         }
     }
     out.push_str("\n# Deprecated add-on names: each warns once, then calls its app function.\n");
-    for (old, function) in table::deprecated_names() {
+    for (old, function) in functions::deprecated_names() {
         out.push_str(&deprecated::shell_alias(&old, function.name));
     }
     out
-}
-
-/// The constants and settings as bash code: the function library's, and
-/// what the builtins library leaves to bash when they depend on more than it
-/// decides itself.
-pub fn settings() -> String {
-    SETTINGS
-        .replace(
-            "# @constants (src/defaults.rs)\n",
-            &defaults::shell_constants(),
-        )
-        .replace(
-            "        # @level-names (src/defaults.rs)\n",
-            &defaults::shell_level_names(),
-        )
 }
 
 /// The library's arrays, in both modes.
@@ -133,7 +118,6 @@ mod tests {
     #[test]
     fn the_header_is_filled_in() {
         assert_eq!(super::HEADER.matches("# @").count(), 0);
-        assert_eq!(super::SETTINGS.matches("# @").count(), 2);
         assert_eq!(super::FUNCTIONS.matches("# @").count(), 1);
         assert!(!super::generate().contains("# @"));
     }

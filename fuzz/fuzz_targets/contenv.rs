@@ -6,4 +6,4 @@
 
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio_fuzz::checks::contenv(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio::fuzzing::contenv(data));

@@ -6,4 +6,4 @@
 
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio_fuzz::checks::jq_filter(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio::fuzzing::jq_filter(data));

@@ -4,4 +4,4 @@
 
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio_fuzz::checks::lint_fix(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio::fuzzing::lint_fix(data));

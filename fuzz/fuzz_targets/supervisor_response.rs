@@ -6,4 +6,4 @@
 
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio_fuzz::checks::supervisor_response(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio::fuzzing::supervisor_response(data));

@@ -5,4 +5,4 @@
 
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio_fuzz::checks::tempio_template(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio::fuzzing::tempio_template(data));

@@ -5,4 +5,4 @@
 
 #![no_main]
 
-libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio_fuzz::checks::yaml_schema(data));
+libfuzzer_sys::fuzz_target!(|data: &[u8]| bashio::fuzzing::yaml_schema(data));

@@ -105,13 +105,17 @@ pub(crate) fn raw(status: StatusCode, content_type: &str, body: impl Into<Body>)
     response
 }
 
-/// A request body as JSON the way the Supervisor reads it: an empty body is
-/// `{}`, anything unparsable is a 400 "Invalid json".
+/// A request body as JSON the way the Supervisor reads it (orjson): an empty
+/// body is `{}`, an integer beyond 64 bits becomes a float, and anything
+/// unparsable, or a number no double holds (`1e400`), is a 400 "Invalid json".
 pub(crate) fn parse_json_body(body: &[u8]) -> Result<Value, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Object(Map::new()));
     }
-    serde_json::from_slice(body).map_err(|_| ApiError::bad_request("Invalid json"))
+    serde_json::from_slice(body)
+        .ok()
+        .and_then(|value| addon_options::as_orjson_reads(value).ok())
+        .ok_or_else(|| ApiError::bad_request("Invalid json"))
 }
 
 /// A request body that must be a JSON object, as every Supervisor schema is.

@@ -16,6 +16,8 @@
 //! # Ok::<(), anyhow::Error>(())
 //! ```
 
+#![forbid(unsafe_code)]
+
 mod admin;
 mod api;
 mod envelope;

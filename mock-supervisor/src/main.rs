@@ -5,6 +5,8 @@
 //! can read it and point its client there; it serves until SIGTERM or
 //! SIGINT, then exits 0.
 
+#![forbid(unsafe_code)]
+
 use std::future::Future;
 use std::io::Write;
 use std::net::SocketAddr;

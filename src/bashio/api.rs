@@ -1,87 +1,23 @@
 //! bashio's api.sh: one request to the Supervisor and bashio's reading of the
 //! answer (status checks, the `{"result","data"}` envelope, an optional jq
-//! filter), with the same log lines. Unlike bashio's curl call it cannot hang:
-//! connecting and reading have time limits. The token travels only in the
-//! request header; it is never logged or put in a process's arguments.
+//! filter), with the same log lines; the request itself is `supervisor`'s.
+//! Unlike bashio's curl call it cannot hang: connecting and reading have time
+//! limits. The token travels only in the request header; it is never logged
+//! or put in a process's arguments.
+
+#![forbid(unsafe_code)]
 
 use super::{jq, local, log, log_format, var};
-use crate::ctx::{Args, Ctx, Ret, Settings, NOK, OK};
-use crate::http::{self, Failure, Limits, Response};
+use crate::ctx::{Args, Ctx, Ret, NOK, OK};
+use crate::http::{Failure, Response};
+use crate::supervisor;
 use crate::table::row::{Body::*, Function};
-use std::time::Duration;
 
 pub const FUNCTIONS: &[Function] = &[Function::new(
     "bashio::api.supervisor",
     Native(supervisor_fn),
     "METHOD RESOURCE [RAW|BODY] [FILTER]: call the Supervisor API",
 )];
-
-/// Seconds from an environment variable; 0 means no limit.
-fn seconds(name: &str, default: u64) -> Option<Duration> {
-    let value = crate::env::var(name)
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .unwrap_or(default);
-    (value > 0).then(|| Duration::from_secs(value))
-}
-
-/// How often a GET whose connection could not be opened is tried again.
-fn retries() -> u32 {
-    crate::env::var("BASHIO_API_RETRIES")
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(2)
-}
-
-/// The time limits of a request: reads that never end must end, so GETs
-/// and DELETEs are bounded, while actions (updates, backups) may take long.
-fn limits(method: &str) -> Limits {
-    Limits {
-        connect: seconds("BASHIO_API_CONNECT_TIMEOUT", 10),
-        total: match method {
-            "POST" => seconds("BASHIO_API_POST_TIMEOUT", 0),
-            _ => seconds("BASHIO_API_TIMEOUT", 60),
-        },
-        retries: retries(),
-    }
-}
-
-/// The HTTP side of a Supervisor call.
-pub struct Client {
-    http: http::Client,
-    token: String,
-}
-
-impl Client {
-    pub fn new(settings: &Settings) -> Client {
-        Client {
-            http: http::Client::new(),
-            token: settings.supervisor_token.clone(),
-        }
-    }
-
-    /// Sends what bashio's curl call sends: the method, a bearer token, a
-    /// JSON content type and a body (`{}` unless a POST carries one).
-    pub fn send(&mut self, method: &str, url: &str, body: &[u8]) -> Result<Response, Failure> {
-        let authorization = match self.token.is_empty() {
-            true => "Bearer".to_string(),
-            false => format!("Bearer {}", self.token),
-        };
-        let headers = [
-            ("Authorization", authorization.as_str()),
-            ("Content-Type", "application/json"),
-        ];
-        self.http
-            .send(method, url, &headers, Some(body), &limits(method))
-    }
-
-    /// A GET without the Supervisor's token, for other services (HIBP).
-    pub fn get_plain(&mut self, url: &str) -> Result<Response, Failure> {
-        let limits = Limits {
-            retries: 0,
-            ..limits("GET")
-        };
-        self.http.send("GET", url, &[], None, &limits)
-    }
-}
 
 /// What bashio's `curl --silent --show-error` leaves when a request fails:
 /// curl's line on stderr, and curl's output (the body that came and the
@@ -127,7 +63,8 @@ pub fn supervisor(ctx: &mut Ctx, method: &str, resource: &str, third: &[u8], fil
         (b"{}".to_vec(), third)
     };
     let url = format!("{}{}", ctx.settings.supervisor_api, resource);
-    let (status, mut response) = match ctx.http().send(method, &url, &body) {
+    let sent = supervisor::send(&ctx.settings.supervisor_token, method, &url, &body);
+    let (status, mut response) = match sent {
         Ok(Response { status, body }) => (status, body),
         Err(failure) => {
             report_failure(ctx, method, &url, &failure);

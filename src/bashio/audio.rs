@@ -3,6 +3,8 @@
 //! settings (volume, mute, default stream, card profile) are native, and
 //! check the stream type, index and volume before anything is sent.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::{actions, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK};

@@ -2,6 +2,8 @@
 //! backend. Passwords travel only in request bodies: the trace line shows a
 //! placeholder in their place.
 
+#![forbid(unsafe_code)]
+
 use super::{actions, api, log};
 use crate::ctx::{Args, Ctx, Ret};
 use crate::table::row::{Action, Body::*, Function, Then};

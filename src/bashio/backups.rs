@@ -3,6 +3,8 @@
 //! them: create, restore, delete, freeze and thaw, the staleness setting.
 //! Every getter takes the slug, so they are native: one shared shape below.
 
+#![forbid(unsafe_code)]
+
 use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Action, Body::*, Function};

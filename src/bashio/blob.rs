@@ -4,6 +4,8 @@
 //! A `Blob` describes such a document; the fetch logic lives here once, and
 //! so do the macros that build the getter rows of the function table.
 
+#![forbid(unsafe_code)]
+
 use super::{api, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
 

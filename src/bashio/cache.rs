@@ -4,6 +4,8 @@
 //! accepted, so no key can reach outside the directory. Writes are atomic:
 //! a reader sees the old file or the new one, never half of one.
 
+#![forbid(unsafe_code)]
+
 use super::{exit, fs, log};
 use crate::ctx::{status, Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Body::*, Function};

@@ -1,6 +1,8 @@
 //! bashio's cli.sh: the Home Assistant CLI plugin. Its info and stats
 //! documents and their getters are rows; updating it is native.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use crate::table::row::{Action, Body::*, Function};
 

@@ -1,5 +1,7 @@
 //! bashio's color.sh: escape sequences that switch the terminal's colours.
 
+#![forbid(unsafe_code)]
+
 use crate::ctx::{Args, Ctx, Ret, OK};
 use crate::table::row::{Body::*, Function};
 

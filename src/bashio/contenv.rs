@@ -5,6 +5,8 @@
 //! names are checked, writes are atomic, and `set` exports the variable into
 //! the calling shell too. They refuse names a shell could not use.
 
+#![forbid(unsafe_code)]
+
 use super::log;
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::s6::envdir;

@@ -3,6 +3,8 @@
 //! check, update) and the getters that also set (image, watchdog) are
 //! native.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
 use crate::ctx::{Args, Ctx, Ret};

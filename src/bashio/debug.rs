@@ -2,6 +2,8 @@
 //! calling shell's level, so it runs there. As in bashio, a level bash cannot
 //! evaluate counts as showing them.
 
+#![forbid(unsafe_code)]
+
 use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[Function::new(

@@ -2,6 +2,8 @@
 //! Home Assistant to discover, and withdrawing them. The configuration can
 //! hold credentials, so the trace line names only the service.
 
+#![forbid(unsafe_code)]
+
 use super::{actions, cache, log};
 use crate::ctx::{Args, Ctx, Ret, NOK};
 use crate::table::row::{Action, Body::*, Function};

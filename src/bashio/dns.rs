@@ -2,6 +2,8 @@
 //! and their getters are rows; the actions and the options setter are
 //! native. Options may hold anything, so their trace line is the name only.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use crate::table::row::{Action, Body::*, Function, Payload};
 

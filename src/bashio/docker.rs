@@ -3,6 +3,8 @@
 //! setting options and adding or removing a registry are native. Registry
 //! passwords go only into the request body, never the trace line.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, Blob};
 use super::{actions, log};
 use crate::ctx::{Args, Ctx, Ret};

@@ -1,6 +1,8 @@
 //! bashio's exit.sh: ending the script, with a fatal log line when there is a
 //! message. The binary reports the exit; the shim carries it out in the shell.
 
+#![forbid(unsafe_code)]
+
 use super::{log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop};
 use crate::table::row::{Body::*, Function};

@@ -1,5 +1,7 @@
 //! bashio's fs.sh: tests on paths, following symlinks as bash's `[[ -f ]]` does.
 
+#![forbid(unsafe_code)]
+
 use super::log;
 use crate::ctx::{status, Args, Ctx, Ret};
 use crate::table::row::{Body::*, Function};

@@ -1,6 +1,8 @@
 //! bashio's hardware.sh: the host's devices and its audio hardware, as
 //! cached documents whose getters are rows.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, Blob};
 use crate::table::row::{Body::*, Function};
 

@@ -2,6 +2,8 @@
 //! and disk usage documents and their getters are rows; the power actions
 //! and the hostname setter are native.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, Blob};
 use super::setting::{Kind, Setting};
 use crate::ctx::{Args, Ctx, Ret};

@@ -1,5 +1,7 @@
 //! bashio's info.sh: what the Supervisor says about the whole system (`/info`).
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, Blob};
 use crate::table::row::{Body::*, Function};
 

@@ -6,6 +6,8 @@
 //! bashio keeps only the `.panels` part of the answer: the API call filters
 //! it (`blob::filtered_document` with `.panels`).
 
+#![forbid(unsafe_code)]
+
 use super::{actions, blob, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Action, Body::*, Function, Payload, Then};

@@ -3,6 +3,8 @@
 //! The getters read one job by uuid; the actions reset the manager, set its
 //! options or remove a finished job.
 
+#![forbid(unsafe_code)]
+
 use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Action, Body::*, Function, Payload};

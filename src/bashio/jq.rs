@@ -2,6 +2,8 @@
 //! tests built on it, run in-process by the engine instead of a jq binary.
 //! DATA is JSON text, or the path of a JSON file when such a file exists.
 
+#![forbid(unsafe_code)]
+
 use super::{log, var};
 use crate::ctx::{status, Args, Ctx, Ret};
 pub use crate::engine::call::evaluate;

@@ -7,6 +7,8 @@
 //! an add-on, and refused with its message. Anything else that needs the
 //! Supervisor fails with one line saying so, instead of a connection error.
 
+#![forbid(unsafe_code)]
+
 use super::log;
 use crate::ctx::{Ctx, Ret, NOK, OK};
 use crate::validate::rules;

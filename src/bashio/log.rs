@@ -2,6 +2,8 @@
 //! the plain colour loggers. Lines go to LOG_FD so `x=$(...)` captures only
 //! values. Messages pass through `printf '%b'` exactly as bashio's do.
 
+#![forbid(unsafe_code)]
+
 use super::log_format::{expand_line, render, timestamp};
 use crate::ctx::{Args, Ctx, Ret, OK};
 use crate::table::row::{Body::*, Function};
@@ -119,33 +121,6 @@ const CYAN: &str = "\\033[36m";
 const RESET: &str = "\\033[0m";
 
 use crate::defaults::level_by_name;
-
-/// LOG_LEVEL as bashio compares it: `[[ LEVEL -gt "${__BASHIO_LOG_LEVEL}" ]]`
-/// evaluates it as bash arithmetic, so `-1` logs nothing, `+6` and `0x6` are
-/// 6, and a value bash cannot evaluate (`08`, `6.0`) makes every comparison
-/// fail, which logs every line. A level name (`debug`) is the level it names,
-/// where bashio dies with "unbound variable"; any other word is the default.
-pub fn parse_level(value: &[u8]) -> i32 {
-    let text = String::from_utf8_lossy(value);
-    let trimmed = text.trim();
-    if let Some(level) = level_by_name(trimmed) {
-        return level;
-    }
-    let word = trimmed
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
-        && trimmed
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    if word {
-        return INFO;
-    }
-    match super::arith::evaluate(&text) {
-        Some(level) => level.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
-        None => i32::MAX,
-    }
-}
 
 /// The level of a message given to `bashio::log.log LEVEL MESSAGE`.
 fn message_level(value: &[u8]) -> i32 {

@@ -17,8 +17,10 @@
 //!    Supervisor) are replaced by `<REDACTED>` wherever they appear in a
 //!    later line, when at least `MIN_KNOWN` bytes long.
 
+#![forbid(unsafe_code)]
+
 use super::redact::{redact_json, redact_known, secret_spans, MIN_KNOWN};
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, Known};
 use std::io::Read;
 use std::os::unix::fs::OpenOptionsExt;
 
@@ -28,19 +30,11 @@ const OPTIONS_CACHE_KEY: &str = "addons.self.options.config";
 /// Options files and cache entries larger than this are not read for rule 2.
 const MAX_OPTIONS_BYTES: u64 = 4 << 20;
 
-/// The secret values this process knows: those rule 1 found in its lines,
-/// and, once trace lines are written, those of the add-on's options.
-#[derive(Debug, Default)]
-pub struct Known {
-    values: Vec<Vec<u8>>,
-    options_read: bool,
-}
-
-impl Known {
-    fn add(&mut self, value: Vec<u8>) {
-        if value.len() >= MIN_KNOWN && !self.values.contains(&value) {
-            self.values.push(value);
-        }
+/// Remembers a secret value for the rest of the call, if it is long enough
+/// to be told apart from ordinary text.
+fn remember(known: &mut Known, value: Vec<u8>) {
+    if value.len() >= MIN_KNOWN && !known.values.contains(&value) {
+        known.values.push(value);
     }
 }
 
@@ -72,7 +66,7 @@ fn options_text(ctx: &Ctx) -> Option<Vec<u8>> {
 pub fn message(ctx: &mut Ctx, level: i32, message: &[u8]) -> Vec<u8> {
     let (mut text, found) = redact_json(message);
     for value in found {
-        ctx.secrets.add(value);
+        remember(&mut ctx.secrets, value);
     }
     if ctx.settings.log_level >= super::log::TRACE
         && level >= super::log::DEBUG
@@ -81,7 +75,7 @@ pub fn message(ctx: &mut Ctx, level: i32, message: &[u8]) -> Vec<u8> {
         ctx.secrets.options_read = true;
         if let Some(options) = options_text(ctx) {
             for value in secret_spans(&options).1 {
-                ctx.secrets.add(value);
+                remember(&mut ctx.secrets, value);
             }
         }
     }

@@ -6,7 +6,6 @@
 pub mod actions;
 pub mod api;
 pub mod apps;
-pub mod arith;
 pub mod audio;
 pub mod auth;
 pub mod backups;

@@ -3,6 +3,8 @@
 //! mounts are native. Mount definitions carry credentials, so those calls
 //! trace only their name.
 
+#![forbid(unsafe_code)]
+
 use super::blob::Blob;
 use crate::table::row::{Action, Body::*, Function, Payload};
 

@@ -2,6 +2,8 @@
 //! stats documents and their getters are rows; updating, restarting and its
 //! log are native.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use crate::table::row::{Action, Body::*, Function};
 

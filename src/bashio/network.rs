@@ -2,6 +2,8 @@
 //! getters are rows; each interface has its own document (cached per
 //! interface, `default` unless named), read and changed natively.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{self, blob_get, Blob};
 use super::setting::{self, Kind};
 use super::{log, var};

@@ -2,6 +2,8 @@
 //! from outside. Its info and stats documents and their getters are rows;
 //! updating it is native.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use crate::table::row::{Action, Body::*, Function};
 

@@ -3,6 +3,8 @@
 //! data disk moves, boot slots and board options are native. Option objects
 //! are the caller's own, so those calls trace only their name.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, Blob};
 use crate::table::row::{Action, Body::*, Function, Payload};
 

@@ -1,6 +1,8 @@
 //! bash's `printf '%b'`: the escape handling every bashio log line goes
 //! through, so `\033[32m` in a format or `\t` in a message renders as bashio's does.
 
+#![forbid(unsafe_code)]
+
 /// Expands backslash escapes as bash's `printf '%b'` does. Returns the bytes
 /// and whether `\c` asked to stop all further output.
 pub fn expand_b(input: &[u8]) -> (Vec<u8>, bool) {

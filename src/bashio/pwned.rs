@@ -2,6 +2,8 @@
 //! API (HIBP_ENDPOINT). Only the first five characters of the password's
 //! SHA-1 leave the machine; the password is never logged, not even at trace.
 
+#![forbid(unsafe_code)]
+
 use super::log;
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Body::*, Function};
@@ -43,7 +45,7 @@ fn pwned(ctx: &mut Ctx, password: &[u8]) -> Ret {
         .to_string()
         .to_uppercase();
     let url = format!("{}/{}", ctx.settings.hibp_endpoint, &hash[..5]);
-    let (status, body) = match ctx.http().get_plain(&url) {
+    let (status, body) = match crate::supervisor::get_plain(&url) {
         Ok(response) => (response.status, response.body),
         Err(failure) => {
             super::api::report_failure(ctx, "GET", &url, &failure);

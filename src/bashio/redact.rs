@@ -3,6 +3,8 @@
 //! the log: which JSON keys name a secret, their values hidden in place, and
 //! known values hidden wherever they recur. `log_redact` applies them.
 
+#![forbid(unsafe_code)]
+
 /// What a hidden value becomes in a log line.
 pub const MARK: &[u8] = b"<REDACTED>";
 

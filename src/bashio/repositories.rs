@@ -2,6 +2,8 @@
 //! reads the list or one repository (cached per slug) and filters it; the
 //! getters pick a field, the actions add, remove or repair a repository.
 
+#![forbid(unsafe_code)]
+
 use super::{actions, api, apps, cache, log, var};
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Action, Body::*, Function, Payload};

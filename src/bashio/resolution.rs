@@ -2,6 +2,8 @@
 //! unsupported or unhealthy, issues, suggestions, checks). The document and
 //! its lists are rows; applying, dismissing and running checks are native.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, Blob};
 use crate::table::row::{Action, Body::*, Function};
 

@@ -2,6 +2,8 @@
 //! is a row; setting options and the two switches (pwned password checks,
 //! forced security) are native.
 
+#![forbid(unsafe_code)]
+
 use super::blob::Blob;
 use super::setting::{Kind, Setting};
 use crate::ctx::{Args, Ctx, Ret};

@@ -1,6 +1,8 @@
 //! bashio's services.sh: service discovery (MQTT, MySQL...) through the
 //! Supervisor: reading a service's connection details, publishing, removing.
 
+#![forbid(unsafe_code)]
+
 use super::{actions, api, cache, config, log};
 use crate::ctx::{status, Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Body::*, Function};

@@ -3,6 +3,8 @@
 //! to an options resource and empty the cache, else they read one fact of a
 //! cached document. A `Setting` describes one; the logic lives here once.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{self, Blob};
 use super::{actions, log, var};
 use crate::ctx::{Args, Ctx, Ret};

@@ -2,7 +2,10 @@
 //! own semantics (`${s,,}`, `${s//"x"/y}`, `${#s}`, `${s:p:l}`), characters
 //! cut and mapped by the script's locale (see `ctype`).
 
-use super::{arith, ctype, log};
+#![forbid(unsafe_code)]
+
+use super::{ctype, log};
+use crate::arith;
 use crate::ctx::{Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Body::*, Function};
 

@@ -2,6 +2,8 @@
 //! documents and their plain getters are rows; its actions, logs and the
 //! options it can get or set are native.
 
+#![forbid(unsafe_code)]
+
 use super::blob::{blob_get, blob_stat, with_stats, Blob};
 use super::setting::{Kind, Setting};
 use super::{apps, log, repositories};

@@ -1,6 +1,8 @@
 //! bashio's try.sh: running a command in a subshell where errexit really
 //! applies, and asking afterwards how it went. It is all shell state.
 
+#![forbid(unsafe_code)]
+
 use crate::table::row::{Body::*, Function};
 
 pub const FUNCTIONS: &[Function] = &[

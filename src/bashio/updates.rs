@@ -1,6 +1,8 @@
 //! bashio's updates.sh: which components have an update available, and
 //! asking the Supervisor to look for new versions.
 
+#![forbid(unsafe_code)]
+
 use super::blob::Blob;
 use crate::table::row::{Action, Body::*, Function};
 

@@ -1,6 +1,8 @@
 //! bashio's var.sh: tests on values, and building JSON from shell words with
 //! the escaping jq applies, so values can never break out of their strings.
 
+#![forbid(unsafe_code)]
+
 use super::log;
 use crate::ctx::{status, Args, Ctx, Ret, NOK, OK};
 use crate::table::row::{Body::*, Function};

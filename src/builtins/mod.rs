@@ -185,7 +185,7 @@ fn resolved(index: usize) -> Option<&'static Resolved> {
     RESOLVED
         .get_or_init(|| NAMES.iter().map(|_| OnceLock::new()).collect())
         .get(index)?
-        .get_or_init(|| crate::table::resolve(NAMES.get(index)?))
+        .get_or_init(|| crate::functions::resolve(NAMES.get(index)?))
         .as_ref()
 }
 
@@ -229,11 +229,11 @@ pub fn is_builtin(function: &crate::table::Function) -> bool {
 /// names, in `NAMES` order: sorted as bash keeps its table, so that enabling
 /// them is one merge.
 pub fn builtin_names() -> Vec<String> {
-    let mut names: Vec<String> = crate::table::all()
+    let mut names: Vec<String> = crate::functions::all()
         .filter(|f| is_builtin(f))
         .map(|f| f.name.to_string())
         .collect();
-    names.extend(crate::table::deprecated_names().map(|(old, _)| old));
+    names.extend(crate::functions::deprecated_names().map(|(old, _)| old));
     names.sort();
     names
 }
@@ -273,7 +273,7 @@ pub fn generate_names() -> String {
          builtins! {\n",
     );
     for (index, name) in builtin_names().iter().enumerate() {
-        let usage = crate::table::resolve(name)
+        let usage = crate::functions::resolve(name)
             .map(|(f, _)| f.usage)
             .unwrap_or_default();
         out.push_str(&format!(
@@ -307,7 +307,7 @@ mod tests {
     #[test]
     fn every_name_resolves() {
         for name in NAMES {
-            assert!(crate::table::resolve(name).is_some(), "{name}");
+            assert!(crate::functions::resolve(name).is_some(), "{name}");
         }
     }
 }

@@ -37,7 +37,7 @@ pub fn settle() {
 fn leave_to_bash() {
     let (Ok(name), Ok(code)) = (
         CString::new(PENDING_SETTINGS),
-        CString::new(crate::shim::settings()),
+        CString::new(defaults::shell_settings()),
     ) else {
         return;
     };

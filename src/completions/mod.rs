@@ -7,7 +7,9 @@
 //! template language: placeholders are `!NAME!` and nothing else; words are
 //! checked to need no quoting, descriptions are quoted for the shell.
 
-use crate::table;
+#![forbid(unsafe_code)]
+
+use crate::functions;
 use std::ffi::OsString;
 use std::io::Write;
 
@@ -119,11 +121,11 @@ pub fn main(args: &[OsString]) -> i32 {
 /// Every function, by its full name as `bashio --list` and
 /// `bashio --list-extensions` print it, with what it does.
 fn functions() -> Vec<(String, String)> {
-    table::public_names()
+    functions::public_names()
         .into_iter()
-        .chain(table::extension_names())
+        .chain(functions::extension_names())
         .map(|name| {
-            let about = match table::resolve(&name) {
+            let about = match functions::resolve(&name) {
                 Some((function, None)) => function
                     .usage
                     .split_once(':')
@@ -363,9 +365,9 @@ mod tests {
     fn completions_name_every_function_and_tool() {
         for (shell, generate) in SHELLS {
             let script = generate();
-            for name in table::public_names()
+            for name in functions::public_names()
                 .iter()
-                .chain(&table::extension_names())
+                .chain(&functions::extension_names())
             {
                 let short = name.strip_prefix("bashio::").unwrap_or(name);
                 assert!(script.contains(short), "{shell}: {name} missing");

@@ -6,6 +6,8 @@
 //! is one of bashio's own filters or a user's text, and [`Plan::of`] turns it
 //! into the native walk it allows, if any. No filter text is compared.
 
+#![forbid(unsafe_code)]
+
 use super::jq::{self as engine, JqOutput, JqVar};
 use super::path::{self, Segment};
 use std::os::unix::ffi::OsStrExt;

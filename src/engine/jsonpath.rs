@@ -10,6 +10,8 @@
 //! them to the parser, so that no key can exhaust the stack, and it reports
 //! every invalid path as an error string instead of failing.
 
+#![forbid(unsafe_code)]
+
 use jsonpath_rust::JsonPath;
 use serde_json::Value;
 

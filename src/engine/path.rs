@@ -12,6 +12,8 @@
 //! exactly one well-formed JSON text is left to the jq engine, which owns jq's
 //! parse error messages. Callers fall back to [`super::jq::run`] then.
 
+#![forbid(unsafe_code)]
+
 use super::jq::num::{fmt_f64, parse_literal, Literal};
 use super::jq::write::{quote_trunc, write_compact, write_json_str, CompactJson};
 use super::jq::JqOutput;

@@ -3,6 +3,8 @@
 //! shows curl's words, and scripts or people may look for them), and our
 //! own detail (the address, the OS error, the tries) for debug lines.
 
+#![forbid(unsafe_code)]
+
 use std::fmt::Write as _;
 use std::io;
 use std::time::Duration;
@@ -15,30 +17,54 @@ pub enum Error {
     /// curl's (1): a scheme other than http and https.
     Scheme(String),
     /// curl's (6): the name did not resolve.
-    Resolve { host: String, cause: String },
+    Resolve {
+        /// The name, as curl's line quotes it.
+        host: String,
+        /// The resolver's reason, for the debug line.
+        cause: String,
+    },
     /// curl's (7): no address accepted the connection.
     Connect {
+        /// The host, as curl's line names it.
         host: String,
+        /// The port, as curl's line names it.
         port: u16,
+        /// How long the tries took, in curl's "after N milliseconds".
         took: Duration,
+        /// The last address's OS error, for the debug line.
         cause: io::Error,
     },
     /// curl's (28) for `--connect-timeout`: no address answered in time.
     ConnectTimeout {
+        /// The host, as curl's line names it.
         host: String,
+        /// The port, as curl's line names it.
         port: u16,
+        /// How long it waited, in curl's "after N milliseconds".
         took: Duration,
     },
     /// curl's (28) for `--max-time` reached while connecting.
-    ConnectDeadline { took: Duration },
+    ConnectDeadline {
+        /// How long it waited, in curl's "after N milliseconds".
+        took: Duration,
+    },
     /// curl's (28) for `--max-time` reached after connecting.
     Deadline {
+        /// How long it ran, in curl's "after N milliseconds".
         took: Duration,
+        /// Body bytes that came, in curl's "N bytes received".
         received: u64,
+        /// The body's announced length, curl's "out of N", when known.
         expected: Option<u64>,
     },
     /// curl's (35)/(60): the TLS handshake failed.
-    Tls { certificate: bool, cause: String },
+    Tls {
+        /// Whether the certificate was refused (curl's 60) rather than
+        /// the handshake failing (35).
+        certificate: bool,
+        /// rustls's reason, which curl's line ends with.
+        cause: String,
+    },
     /// curl's (55): the request could not be written.
     Send(io::Error),
     /// curl's (56): reading failed (a reset, a TLS alert).
@@ -46,7 +72,10 @@ pub enum Error {
     /// curl's (52): the connection closed before any byte of an answer.
     EmptyReply,
     /// curl's (18): the body broke off before its Content-Length.
-    CutShort { remaining: u64 },
+    CutShort {
+        /// Bytes still owed, in curl's "N bytes remaining to read".
+        remaining: u64,
+    },
     /// curl's (18): a chunked body, or the head, broke off.
     CutShortUnknown,
     /// curl's (56): a chunk size that is not hexadecimal.

@@ -59,6 +59,7 @@ pub struct Limits {
 /// A request that got no whole answer.
 #[derive(Debug)]
 pub struct Failure {
+    /// What went wrong, in words curl and our debug lines can both use.
     pub error: Error,
     /// The status, if its line came; else 0.
     pub status: u16,
@@ -139,6 +140,8 @@ fn earliest(a: Option<Instant>, b: Option<Instant>) -> Option<Instant> {
 }
 
 impl Client {
+    /// A client with nothing set up yet: TLS is prepared only for the first
+    /// https request, so plain calls to the Supervisor never pay for it.
     pub fn new() -> Client {
         Client::default()
     }

@@ -2,6 +2,8 @@
 //! `Content-Length` when there is a body, then the body, in one write where
 //! it fits (the Supervisor's requests are small).
 
+#![forbid(unsafe_code)]
+
 use super::url::Url;
 
 /// The bytes of METHOD URL with HEADERS and BODY.

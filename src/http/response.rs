@@ -3,6 +3,8 @@
 //! `Content-Length`, or the connection's end. When it breaks off, what came
 //! so far is kept: bashio logs curl's output, the partial body and status.
 
+#![forbid(unsafe_code)]
+
 use super::error::{os_text, Error};
 use super::socket::is_stopped;
 use std::io::{self, Read};
@@ -15,7 +17,9 @@ const MAX_HEAD: usize = 300 * 1024;
 /// A whole answer.
 #[derive(Debug)]
 pub struct Response {
+    /// The status code, which bashio's checks (401, 404, ...) read.
     pub status: u16,
+    /// The body, decoded from chunks when it came chunked.
     pub body: Vec<u8>,
 }
 

@@ -4,6 +4,8 @@
 //! The handshake runs over [`Socket`], so its deadline and the signal hook
 //! hold during it too.
 
+#![forbid(unsafe_code)]
+
 use super::error::Error;
 use super::socket::{is_stopped, Socket};
 use std::io;

@@ -5,14 +5,18 @@
 //! bytes outside ASCII become `%xx` (lower case, as curl spells them), dot
 //! segments are removed and a fragment is never sent.
 
+#![forbid(unsafe_code)]
+
 use super::error::Error;
 
 /// A parsed `http://` or `https://` URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Url {
+    /// Whether the scheme is https, so the connection is wrapped in TLS.
     pub tls: bool,
     /// The host as the URL names it, without brackets around IPv6.
     pub host: String,
+    /// The port, the scheme's own when the URL gives none.
     pub port: u16,
     /// What follows the method in the request line: path and query.
     pub target: String,
@@ -27,6 +31,8 @@ const PATH_ESCAPED: &[u8] = b"\"<>`{}";
 const QUERY_ESCAPED: &[u8] = b"\"<>'";
 
 impl Url {
+    /// Reads a URL as curl would send it, or refuses it with curl's (3) or
+    /// (1), before any connection is tried.
     pub fn parse(text: &str) -> Result<Url, Error> {
         if text.bytes().any(|b| b <= b' ' || b == 0x7f) {
             return Err(Error::BadUrl(

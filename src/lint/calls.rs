@@ -6,11 +6,14 @@
 //! null (an error). Only literal names and keys are judged: a key built from a
 //! variable, a jq filter or a JSONPath query is left alone.
 
+#![forbid(unsafe_code)]
+
 use super::image::Bashio;
 use super::report::Findings;
 use super::schema::{Missing, Schema};
 use super::shell::Script;
 use super::versions;
+use crate::functions;
 use crate::table;
 use std::collections::BTreeSet;
 
@@ -115,8 +118,8 @@ pub fn check(script: &Script, text: &str, file: &str, context: &Context, finding
         if !name.starts_with("bashio::") || context.own_functions.contains(name) {
             continue;
         }
-        let Some((function, deprecated)) = table::resolve(name) else {
-            let closest = table::closest(name, 3).join(", ");
+        let Some((function, deprecated)) = functions::resolve(name) else {
+            let closest = functions::closest(name, 3).join(", ");
             let message = format!("{name} is not a bashio function (closest: {closest})");
             findings.error("unknown-function", file, cmd.line, message);
             continue;
@@ -278,7 +281,7 @@ fn options_set(script: &Script) -> BTreeSet<&str> {
         .iter()
         .filter(|cmd| {
             cmd.name()
-                .and_then(table::resolve)
+                .and_then(functions::resolve)
                 .is_some_and(|(f, _)| f.name == "bashio::app.option")
         })
         .filter_map(|cmd| cmd.words.get(1).filter(|w| w.literal))

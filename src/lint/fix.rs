@@ -16,6 +16,8 @@
 //! first, a name already taken in s6-rc.d refuses the whole conversion before
 //! anything moves, and the moves are renames, undone if one fails.
 
+#![forbid(unsafe_code)]
+
 use super::tree::{entries, read_head, Tree};
 use std::fs;
 use std::io::Write;

@@ -5,6 +5,8 @@
 //! bashio`, `#!/usr/bin/env bashio`) or the script sources the library
 //! (`source /usr/lib/bashio/bashio.sh`, alexbelgium's bashio-standalone.sh).
 
+#![forbid(unsafe_code)]
+
 use super::report::Findings;
 use super::shell::Script;
 

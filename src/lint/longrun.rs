@@ -11,6 +11,8 @@
 //! | tee log` leaves the shell in charge. A run-once service, whose finish
 //! script halts the container unconditionally, is not judged at all.
 
+#![forbid(unsafe_code)]
+
 use super::report::Findings;
 use super::shell::{exec_program, ItemKind, Script};
 

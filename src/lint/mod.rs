@@ -11,6 +11,8 @@
 //! Each check lives in its own module; this one gathers the files and runs
 //! them.
 
+#![forbid(unsafe_code)]
+
 mod calls;
 pub mod fix;
 pub mod image;

@@ -8,6 +8,8 @@
 //! "Executing initialization and finalization tasks": "it's recommended to
 //! always make them depend on base").
 
+#![forbid(unsafe_code)]
+
 use super::report::Findings;
 use super::s6::Graph;
 use super::tree::{entries, Tree};

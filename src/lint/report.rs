@@ -3,6 +3,8 @@
 //! tools. Checks only push findings; ordering, wording of the summary and the
 //! exit status are decided here, once.
 
+#![forbid(unsafe_code)]
+
 use serde_json::json;
 use std::io::Write;
 

@@ -5,6 +5,8 @@
 //! not this one's. A config file that cannot be parsed is itself a finding,
 //! since the Supervisor will refuse it too.
 
+#![forbid(unsafe_code)]
+
 use super::report::Findings;
 use super::tree::{read_text, Tree};
 use std::collections::{BTreeMap, BTreeSet};

@@ -6,6 +6,8 @@
 //! images provide is listed below; anything else must be in the rootfs, or at
 //! least named in the Dockerfile.
 
+#![forbid(unsafe_code)]
+
 use super::report::Findings;
 use super::tree::Tree;
 

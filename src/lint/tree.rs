@@ -4,6 +4,8 @@
 //! opens anything but a regular file (a FIFO would block), reads more than
 //! `MAX_READ` bytes of one file, or walks more than `MAX_ENTRIES` entries.
 
+#![forbid(unsafe_code)]
+
 use super::image::Image;
 use std::collections::VecDeque;
 use std::ffi::OsString;

@@ -6,6 +6,8 @@
 //! `bookworm`), gets the last row's version. Every release to date installs
 //! a bashio before 0.18.0, where the `bashio::app.*` names first exist.
 
+#![forbid(unsafe_code)]
+
 /// A bashio version: (major, minor, patch).
 pub type Version = (u32, u32, u32);
 

@@ -32,7 +32,9 @@ const LEGACY_DIR: &str = "/var/run/s6/container_environment";
 /// One change the directory asks for: set `name` to `Some(value)`, or unset it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Modification {
+    /// The variable's name: the file's name.
     pub name: OsString,
+    /// Its new value, or None when an empty file unsets it.
     pub value: Option<OsString>,
 }
 

@@ -11,6 +11,8 @@
 //! anything on stderr when the file cannot be read: like the original, it only
 //! fails with a status (1 cannot open, 111 cannot read or write).
 
+#![forbid(unsafe_code)]
+
 use std::ffi::{OsStr, OsString};
 use std::io::{self, Read, Write};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
@@ -26,6 +28,8 @@ const EXIT_CANNOT_OPEN: i32 = 1;
 const EXIT_USAGE: i32 = 100;
 const EXIT_SYSTEM: i32 = 111;
 
+/// `printcontenv NAME`, as s6-overlay's: the binary runs it by its link
+/// name. Returns the exit status.
 pub fn main(args: &[OsString]) -> i32 {
     let Some(name) = args.first() else {
         write_stderr(format!("{PROGRAM}: fatal: too few arguments\n").as_bytes());

@@ -34,6 +34,9 @@ const EXIT_NOT_FOUND: i32 = 127;
 /// shebang of most add-on scripts, then costs one exec less.
 pub type RunHere = fn(Vec<OsString>) -> i32;
 
+/// `with-contenv PROG...`, as s6-overlay's: the binary runs it by its link
+/// name (and for `#!/usr/bin/with-contenv` scripts). Returns the exit
+/// status when PROG could not be run (or PROG's own, when it ran here).
 pub fn main(args: &[OsString], here: Option<RunHere>) -> i32 {
     if args.is_empty() {
         write_stderr(format!("{PROGRAM}: usage: {PROGRAM} prog...\n").as_bytes());

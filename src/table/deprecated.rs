@@ -5,6 +5,8 @@
 //! with it, `--list` and the builtins list them, and the bash library gets
 //! its aliases and the helper behind them from here.
 
+#![forbid(unsafe_code)]
+
 /// Old name prefix, current name prefix: `bashio::addons` is `bashio::apps`
 /// (and `bashio::addons.x` is `bashio::apps.x`), `bashio::addon.x` is
 /// `bashio::app.x`.

@@ -3,6 +3,8 @@
 //! theirs, so the modules, the table that joins them and the tools that read
 //! it (the shim, the builtins, help and lint) all point one way, here.
 
+#![forbid(unsafe_code)]
+
 use crate::ctx::{Args, Ctx, Ret};
 
 /// One module's rows, and whether none of them consults errexit (they never

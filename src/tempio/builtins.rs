@@ -3,6 +3,8 @@
 //! `urlquery` and the comparisons, with Go's rules for comparing across
 //! kinds and its error texts. (`slice` is sprig's in tempio.)
 
+#![forbid(unsafe_code)]
+
 use super::funcs::{f, v, Func, Param::*};
 use super::gofmt;
 use super::value::{to_string, IntType, Value};

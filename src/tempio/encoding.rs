@@ -2,6 +2,8 @@
 //! texts, which sprig returns in place of the decoded text; adler32 and
 //! SHA-256. A few dozen lines each, so no crate for them.
 
+#![forbid(unsafe_code)]
+
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const B32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

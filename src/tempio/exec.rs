@@ -4,10 +4,12 @@
 //! depth limit, pipelines, field chains, function calls with Go's argument
 //! checks — and reports errors as Go words them, at the node Go names.
 
+#![forbid(unsafe_code)]
+
 use super::funcs::{self, Func, Param};
 use super::node::{Arg, Branch, Command, List, Node, Number, Pipe};
 use super::parse::Trees;
-use super::value::{Elem, Rv, Value};
+use super::value::{Rv, Value};
 
 /// Go's limit on nested `template` calls.
 pub const MAX_DEPTH: usize = 100_000;
@@ -646,7 +648,7 @@ fn node_pos(node: &Node) -> usize {
         | Node::Break(p)
         | Node::Continue(p)
         | Node::End(p)
-        | Node::Else(p, _) => *p,
+        | Node::Else(p) => *p,
         Node::If(b) | Node::Range(b) | Node::With(b) => b.pos,
     }
 }
@@ -654,11 +656,4 @@ fn node_pos(node: &Node) -> usize {
 /// Wraps a JSON document as the template's dot.
 pub fn root(value: Value) -> Rv {
     Rv::new(value)
-}
-
-pub fn elem_of(v: &Value) -> Elem {
-    match v {
-        Value::List(_, e) | Value::Map(_, e) => *e,
-        _ => Elem::Any,
-    }
 }

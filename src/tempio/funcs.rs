@@ -2,6 +2,8 @@
 //! each with the Go parameter types the executor checks arguments against.
 //! A name missing here fails at parse time as Go's unknown functions do.
 
+#![forbid(unsafe_code)]
+
 use super::value::Value;
 use super::{
     builtins, sprig_dicts, sprig_flow, sprig_lists, sprig_math, sprig_semver, sprig_strings,

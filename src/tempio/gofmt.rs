@@ -3,6 +3,8 @@
 //! flags, width and precision, and Go's `%!verb(type=value)` markers for
 //! mismatched, missing and extra arguments. Also `strconv.Quote`.
 
+#![forbid(unsafe_code)]
+
 use super::value::{format_float_e, format_float_f, format_float_g, to_string, Value};
 
 /// `fmt.Sprint`: a space between operands when neither is a string.

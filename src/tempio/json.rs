@@ -4,6 +4,8 @@
 //! EOF`), which tempio prints. Writing follows `json.Marshal`: sorted keys,
 //! HTML-safe escapes, Go's float format.
 
+#![forbid(unsafe_code)]
+
 use super::value::{Map, Value};
 
 pub struct Reader<'a> {

@@ -2,6 +2,8 @@
 //! trim markers (`{{- ` and ` -}}`), comments, line counting and error
 //! texts, so that parse errors name the same line and say the same thing.
 
+#![forbid(unsafe_code)]
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
     Error,

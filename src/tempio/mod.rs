@@ -7,20 +7,20 @@
 
 mod builtins;
 mod encoding;
-pub mod exec;
+pub(crate) mod exec;
 mod funcs;
 mod gofmt;
-pub mod json;
+pub(crate) mod json;
 mod lex;
-pub mod node;
-pub mod parse;
+pub(crate) mod node;
+pub(crate) mod parse;
 mod sprig_dicts;
 mod sprig_flow;
 mod sprig_lists;
 mod sprig_math;
 mod sprig_semver;
 mod sprig_strings;
-pub mod value;
+pub(crate) mod value;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -201,6 +201,7 @@ fn read_config(conf: &str) -> Result<value::Value, String> {
 
 /// The outcome of a render: the text, or how it failed.
 pub enum Rendered {
+    /// The rendered text, written only once the whole template ran.
     Text(String),
     /// A template that does not parse (Go panics).
     Panic(String),

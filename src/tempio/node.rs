@@ -1,11 +1,12 @@
 //! Parse tree nodes, and their text as Go prints them in error messages
 //! (`executing "tempIO" at <.a.b>: ...`).
 
+#![forbid(unsafe_code)]
+
 use std::fmt;
 
 #[derive(Debug, Default)]
 pub struct List {
-    pub pos: usize,
     pub nodes: Vec<Node>,
 }
 
@@ -39,8 +40,8 @@ pub enum Node {
     Continue(usize),
     /// Only while parsing: `{{end}}`.
     End(usize),
-    /// Only while parsing: `{{else}}`, and whether `if` follows.
-    Else(usize, bool),
+    /// Only while parsing: `{{else}}` (the parser looks at what follows).
+    Else(usize),
 }
 
 impl Node {

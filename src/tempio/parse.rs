@@ -3,6 +3,8 @@
 //! variables, `break` outside `range`, empty pipelines) and its messages,
 //! `template: NAME:LINE: ...`.
 
+#![forbid(unsafe_code)]
+
 use super::lex::{lex, Item, Kind};
 use super::node::{Arg, Branch, Command, List, Node, Number, Pipe};
 use std::collections::HashMap;
@@ -370,10 +372,10 @@ impl<'a> Parser<'a> {
             Kind::Else => {
                 let peek = self.peek_non_space();
                 if peek.kind == Kind::If {
-                    return Ok(Node::Else(peek.pos, true));
+                    return Ok(Node::Else(peek.pos));
                 }
                 let token = self.expect(Kind::RightDelim, "else")?;
-                return Ok(Node::Else(token.pos, false));
+                return Ok(Node::Else(token.pos));
             }
             Kind::End => {
                 let token = self.expect(Kind::RightDelim, "end")?;
@@ -409,13 +411,12 @@ impl<'a> Parser<'a> {
         }
         let (list, next) = listed?;
         let mut else_list = None;
-        if let Node::Else(pos, _) = next {
+        if let Node::Else(_) = next {
             if context == "if" && self.peek().kind == Kind::If {
                 self.next();
                 let nested = self.control("if")?;
                 else_list = Some(List {
                     nodes: vec![nested],
-                    pos,
                 });
             } else {
                 let (list, next) = self.item_list()?;

@@ -3,6 +3,8 @@
 //! Maps are shared references, as in Go: `set`, `unset`, `merge` and
 //! `mergeOverwrite` change the map they are given, for every holder.
 
+#![forbid(unsafe_code)]
+
 use super::funcs::{f, strval, v, Func, Param::*};
 use super::value::{Map, Value};
 

@@ -4,6 +4,8 @@
 //! `expandenv`), paths (`base`, `dir`, `clean`, `ext`, `isAbs`) and
 //! regular expressions.
 
+#![forbid(unsafe_code)]
+
 use super::funcs::{empty, f, v, Func, Param::*};
 use super::json;
 use super::value::Value;

@@ -4,6 +4,8 @@
 //! `has`) and ordering (`reverse`, `sortAlpha`), with the `must` forms and
 //! sprig's panics as errors.
 
+#![forbid(unsafe_code)]
+
 use super::funcs::{f, strslice, strval, to_int64, v, Func, Param::*};
 use super::value::Value;
 use std::rc::Rc;

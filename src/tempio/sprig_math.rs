@@ -3,6 +3,8 @@
 //! `subf`, `mulf`, `divf`, which sprig computes in decimal, so 0.1 + 0.2
 //! is 0.3), rounding, and `int`, `int64`, `float64`, `atoi`, `toDecimal`.
 
+#![forbid(unsafe_code)]
+
 use super::funcs::{f, to_float64, to_int64, v, Func, Param::*};
 use super::value::{to_string, Value};
 

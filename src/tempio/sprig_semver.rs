@@ -4,6 +4,8 @@
 //! for AND and `||` for OR, prerelease versions matching only constraints
 //! that name a prerelease.
 
+#![forbid(unsafe_code)]
+
 use super::funcs::{f, Func, Param::*};
 use super::value::Value;
 use std::cmp::Ordering;

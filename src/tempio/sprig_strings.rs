@@ -2,6 +2,8 @@
 //! indentation, joining and splitting, and the encodings and checksums
 //! (base64, base32, sha1, adler32).
 
+#![forbid(unsafe_code)]
+
 use super::funcs::{f, strslice, strval, v, Func, Param::*};
 use super::gofmt::quote as go_quote;
 use super::value::{Map, Value};

@@ -4,6 +4,8 @@
 //! `int`, `int64`, `[]string` and `map[string]string`. The Go type matters
 //! for error messages and for which function arguments are accepted.
 
+#![forbid(unsafe_code)]
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;

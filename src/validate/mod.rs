@@ -7,7 +7,8 @@
 //! It reads two files and prints; it never asks a Supervisor. So `!secret`
 //! values are unknown (there is no Home Assistant secrets.yaml here) and
 //! device options are checked to be device paths, not to exist. The rules
-//! themselves live in `rules.rs`, which the mock Supervisor compiles too.
+//! themselves are the addon-options crate, which the mock Supervisor links
+//! too.
 //!
 //! Where the Supervisor stops at the first problem, every invalid option is
 //! printed by its path first (`database.port: value must be at most 65535
@@ -17,7 +18,9 @@
 //! Exit status: 0 valid, 1 invalid options or an unreadable or malformed
 //! file, 100 usage.
 
-pub mod rules;
+#![forbid(unsafe_code)]
+
+pub use addon_options as rules;
 pub mod yaml11;
 
 use serde_json::{json, Value};

@@ -10,13 +10,10 @@
 //! Supervisor's API never shows (its `schema` in `/info` is the UI form). A
 //! world keeps it in the add-on's info under [`RAW_SCHEMA`]; the info
 //! endpoint leaves that key out. Without it every option set is accepted as
-//! it is. The rules are `bashio validate`'s own, compiled from its source.
+//! it is. The rules are `bashio validate`'s own: the addon-options crate.
 
+use addon_options as rules;
 use serde_json::{json, Map, Value};
-
-#[allow(dead_code)]
-#[path = "../../../src/validate/rules/mod.rs"]
-mod rules;
 
 /// The info key holding the add-on's raw config.yaml `schema`.
 pub(super) const RAW_SCHEMA: &str = "config_schema";

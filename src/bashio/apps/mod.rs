@@ -5,6 +5,8 @@
 //! add-on and store documents, `settings.rs` holds the getters that also set,
 //! and `protection.rs` the protection-mode checks.
 
+#![forbid(unsafe_code)]
+
 mod protection;
 mod rows;
 mod settings;
@@ -12,4 +14,4 @@ mod store;
 
 pub use rows::FUNCTIONS;
 pub use settings::config;
-pub use store::{apps, filtered, installed_list as installed, listing, run_row, store_slug};
+pub use store::{filtered, installed_list as installed, listing, run_row, store_slug};

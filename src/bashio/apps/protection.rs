@@ -1,6 +1,8 @@
 //! `bashio::require.protected` and `bashio::require.unprotected`: end the
 //! script unless this add-on's protection mode is as it needs.
 
+#![forbid(unsafe_code)]
+
 use super::store::run_row;
 use crate::bashio::{exit, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, OK};

@@ -2,6 +2,8 @@
 //! add-on's info or stats), actions, the getters that also set, and the
 //! shell helper that warns once about a deprecated `bashio::addon.*` name.
 
+#![forbid(unsafe_code)]
+
 use super::protection::{require_protected, require_unprotected};
 use super::settings::{
     audio_input, audio_output, auto_update, boot, config_fn, ingress_panel, network, option,

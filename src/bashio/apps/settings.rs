@@ -2,6 +2,8 @@
 //! `/addons/SLUG/options` (booleans, counts, options, network and audio
 //! settings, one option by key), and this add-on's own options and ports.
 
+#![forbid(unsafe_code)]
+
 use super::store::apps;
 use crate::bashio::{actions, api, cache, jq, local, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};

@@ -2,6 +2,8 @@
 //! the store listing or one add-on's info (cached), filters it, and backs
 //! every add-on getter row; the stats document likewise.
 
+#![forbid(unsafe_code)]
+
 use crate::bashio::{api, blob, cache, jq, local, log, var};
 use crate::ctx::{Args, Ctx, Ret, Stop, NOK, OK};
 use crate::table::row::{Body, Body::*};

@@ -13,6 +13,8 @@
 //! `reduce` reporting its initial value first), ours reports in source
 //! order.
 
+#![forbid(unsafe_code)]
+
 use super::lex::{tokens, Kind, Span};
 
 /// `locfile_locate`: one message with its place in `src`.

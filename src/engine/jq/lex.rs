@@ -5,6 +5,8 @@
 //! closing bracket that does not match the innermost open one into
 //! INVALID_CHARACTER, which decides much of what jq reports.
 
+#![forbid(unsafe_code)]
+
 /// A byte range of the program.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {

@@ -2,6 +2,8 @@
 //! definitions of `length`, `tostring`, `@csv`, `getpath` and the rest, where
 //! jaq's own differ from jq's, plus the few of jaq's natives kept as they are.
 
+#![forbid(unsafe_code)]
+
 use super::num::{parse_literal, Lit};
 use super::read::{is_ws, parse_json_text};
 use super::value::{

@@ -2,6 +2,8 @@
 //! written (decNumber's grammar and limits), computed doubles printed with
 //! jq's shortest round-trip digits, and decimal comparison of literals.
 
+#![forbid(unsafe_code)]
+
 use core::cmp::Ordering;
 use std::rc::Rc;
 

@@ -1,6 +1,8 @@
 //! jq's arithmetic on values: `+ - * / %` and negation, with jq's rules for
 //! each pair of types and its error messages.
 
+#![forbid(unsafe_code)]
+
 use super::num::{parse_literal, Lit, Literal};
 use super::value::{fail, num_from_literal, rc_take, ObjMap, E, V};
 use super::write::describe;

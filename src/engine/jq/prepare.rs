@@ -2,6 +2,8 @@
 //! those, since compiling a whole standard library costs more than running a
 //! typical filter), and the rewrites that make jaq read the text as jq does.
 
+#![forbid(unsafe_code)]
+
 use super::value::V;
 use super::write::to_json;
 use jaq_core::load::lex::{StrPart, Tok, Token};

@@ -1,6 +1,8 @@
 //! The JSON reader: a stream of JSON texts read with jq's grammar, its
 //! depth limit and its parse error messages (which scripts see on stderr).
 
+#![forbid(unsafe_code)]
+
 use super::num::parse_literal;
 use super::value::{num_from_literal, ObjMap, Str, V};
 use super::MAX_DEPTH;

@@ -11,6 +11,8 @@
 //! of expected tokens are jq's for each place; they follow from which
 //! construct is open (`(` takes `|`, `,` or `)` after a complete query).
 
+#![forbid(unsafe_code)]
+
 use super::lex::{is_assignment, tokens, Kind, Span, Token};
 
 mod objects;

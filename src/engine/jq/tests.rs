@@ -1,5 +1,7 @@
 //! The engine against jq 1.8: the recorded cases, and the edges they miss.
 
+#![forbid(unsafe_code)]
+
 use super::natives::{base64_decode, jaq_natives, D, NATIVES};
 use super::num::{dec_cmp, fmt_f64, parse_literal, Literal};
 use super::prepare::{select_prelude, PRELUDE};

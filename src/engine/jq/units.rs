@@ -9,6 +9,8 @@
 //! the caller. So `select(foo) | bar` reports only `bar`, and `select(foo)`
 //! alone reports `foo`.
 
+#![forbid(unsafe_code)]
+
 use super::lex::{is_assignment, tokens, Kind, Span, Token};
 
 /// jq 1.8's functions written in C that take arguments, as NAME/ARITY.

@@ -2,6 +2,8 @@
 //! way jq orders and indexes them, with paths, slices and updates that create
 //! missing structure as jq's `|=` and `=` do.
 
+#![forbid(unsafe_code)]
+
 use super::num::{dec_cmp, fmt_f64, parse_literal, Lit, Literal};
 use super::write::{describe, dump_trunc, to_json};
 use core::cmp::Ordering;
@@ -12,7 +14,8 @@ use jaq_core::{Error, Exn, ValR, ValX};
 use std::rc::Rc;
 
 pub(super) type Str = Rc<str>;
-pub(super) type ObjMap = jaq_json::Map<Str, V>;
+/// A jq object: keys in insertion order (jq sorts them where it must).
+pub(super) type ObjMap = indexmap::IndexMap<Str, V, foldhash::fast::RandomState>;
 
 /// A jq value.
 #[derive(Clone, Debug, Default)]

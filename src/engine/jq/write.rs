@@ -3,6 +3,8 @@
 //! error messages. The compact writer is generic, so the native walk of plain
 //! keys (`super::super::path`) prints serde_json values the same way.
 
+#![forbid(unsafe_code)]
+
 use super::num::{fmt_f64, Lit};
 use super::value::V;
 

@@ -2,6 +2,8 @@
 //! whether they are literal, operators, newlines and here-documents, and the
 //! token lists of command substitutions inside words.
 
+#![forbid(unsafe_code)]
+
 /// How deep `$(...)` may nest before its inside is skipped unread.
 pub(super) const MAX_NESTING: usize = 32;
 

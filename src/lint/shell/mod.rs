@@ -8,6 +8,8 @@
 //! for a command. Unbalanced input simply ends; nothing here can panic or
 //! recurse without bound.
 
+#![forbid(unsafe_code)]
+
 mod lexer;
 
 use lexer::{Lexer, MAX_NESTING};

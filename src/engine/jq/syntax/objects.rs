@@ -2,6 +2,8 @@
 //! with jq's recovery that asks for parentheses around a key it cannot
 //! read) and destructuring patterns (`. as [$a, {b: $c}]`).
 
+#![forbid(unsafe_code)]
+
 use super::{is_char, Parser, Stop, DICT, KEY_NOTE, PAREN, PATTERN, R};
 use crate::engine::jq::lex::{Kind, Span};
 

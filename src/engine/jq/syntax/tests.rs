@@ -1,5 +1,7 @@
 //! The syntax diagnosis against any text, and against bashio's config query.
 
+#![forbid(unsafe_code)]
+
 use super::diagnose;
 use crate::engine::jq::error::report;
 

@@ -4,9 +4,10 @@
 //! word for word ("Missing option 'x' in root in My Add-on (my_addon)",
 //! "expected int. Got {'port': 'eighty'}", ...).
 //!
-//! Self-contained (std, serde_json and regex only, no `crate::` paths) so the
-//! mock Supervisor compiles this same file and answers as `bashio validate`
-//! decides. It refuses to guess where the Supervisor asks the host: a device
+//! A crate of its own (std, serde_json and regex only) so that `bashio
+//! validate`, the bashio library's local options and the mock Supervisor
+//! link the same rules, built with the same serde_json features, and answer
+//! alike. It refuses to guess where the Supervisor asks the host: a device
 //! is checked to be a device path, not to exist (there is no udev here), and
 //! `!secret NAME` values resolve only through the lookup the caller gives.
 //!
@@ -17,16 +18,16 @@
 //! unknown options are dropped with a warning, and `schema: false` checks
 //! against an empty schema (every option dropped, none refused).
 
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
 mod every;
 mod python;
 #[cfg(test)]
 mod tests;
 mod unassigned;
 
-// Used by `bashio validate`; the mock Supervisor compiles this file too.
-#[allow(unused_imports)]
 pub use every::{problems, Issue};
-#[allow(unused_imports)]
 pub use python::as_orjson_reads;
 
 use python::*;
@@ -36,7 +37,9 @@ use serde_json::{Map, Number, Value};
 /// The add-on the messages name, as the Supervisor does: `My Add-on (my_addon)`.
 #[derive(Clone, Copy, Debug)]
 pub struct Addon<'a> {
+    /// The name from config.yaml, first in the Supervisor's words.
     pub name: &'a str,
+    /// The slug, in brackets after the name.
     pub slug: &'a str,
 }
 

@@ -12,7 +12,9 @@ use serde_json::{Map, Value};
 /// value it got).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Issue {
+    /// The option's path (`database.port`), so an author finds it.
     pub path: String,
+    /// What is wrong with it, the Supervisor's words and the value.
     pub message: String,
 }
 

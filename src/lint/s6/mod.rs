@@ -18,6 +18,8 @@
 //! finish file "may or may not be executable"); a `type` file for `user` and
 //! `user2`, which s6-overlay writes itself.
 
+#![forbid(unsafe_code)]
+
 use super::report::Findings;
 use super::tree::{entries, is_executable, read_head, read_text, Tree};
 use std::collections::{BTreeMap, BTreeSet};
@@ -664,5 +666,4 @@ fn command_line(tree: &Tree, path: &Path, findings: &mut Findings, executed: &mu
 }
 
 #[cfg(test)]
-#[path = "s6_tests.rs"]
 mod tests;

@@ -7,6 +7,8 @@
 //! exist there), a missing execute bit is moot when the Dockerfile's chmod
 //! covers the file, and `python3` is there when a package brings it.
 
+#![forbid(unsafe_code)]
+
 use super::shell::{self, Cmd};
 use super::versions::{self, Version};
 use std::collections::BTreeSet;
@@ -484,5 +486,4 @@ fn class(pattern: &[u8], byte: u8) -> Option<usize> {
 }
 
 #[cfg(test)]
-#[path = "image_tests.rs"]
 mod tests;

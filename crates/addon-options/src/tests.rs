@@ -573,10 +573,13 @@ fn python_float_repr() {
     ] {
         assert_eq!(py_float(value), text);
     }
-    // (`-0` is left out: serde_json reads it as the float -0.0 unless
-    // built with arbitrary_precision, as bashio is and the mock alone is not.)
-    let numbers: Value = serde_json::from_str("[1e3, 10, 1.0, 12345678901234567890]").unwrap();
-    assert_eq!(py_repr(&numbers), "[1000.0, 10, 1.0, 12345678901234567890]");
+    // serde_json keeps a number's text (arbitrary_precision, this crate's
+    // feature), so `-0` is an int as Python reads it, not the float -0.0.
+    let numbers: Value = serde_json::from_str("[1e3, 10, 1.0, 12345678901234567890, -0]").unwrap();
+    assert_eq!(
+        py_repr(&numbers),
+        "[1000.0, 10, 1.0, 12345678901234567890, 0]"
+    );
 }
 
 /// The regex translation against what Python's `re.match` recorded

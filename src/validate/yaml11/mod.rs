@@ -10,6 +10,8 @@
 //! timestamp stays its text, `.inf` and `.nan` become the text PyYAML would
 //! print, `!!binary` its base64 text, and `!!set` a mapping to nulls.
 
+#![forbid(unsafe_code)]
+
 use serde_json::{Map, Number, Value};
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, Parser, Tag};
@@ -419,5 +421,4 @@ fn float_of(text: &str) -> Option<Value> {
 }
 
 #[cfg(test)]
-#[path = "yaml11_tests.rs"]
 mod tests;

@@ -1,5 +1,7 @@
 //! Tests of the Dockerfile reader: versions, packages and chmod coverage.
 
+#![forbid(unsafe_code)]
+
 use super::*;
 
 #[test]

@@ -3,6 +3,8 @@
 //! bashio compares with `[[ LEVEL -gt ... ]]`, so that `+6`, ` 6 `, `0x7`
 //! and `3+3` are levels and `-1` is below every level.
 
+#![forbid(unsafe_code)]
+
 /// A bash arithmetic expression without variables: integer
 /// literals (decimal, 0x hex, 0 octal), `+ - * / % **`, unary signs and
 /// parentheses; empty is 0. None for what it cannot evaluate (a variable

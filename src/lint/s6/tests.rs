@@ -1,4 +1,7 @@
 //! Tests of the s6-overlay layout checks on small trees.
+
+#![forbid(unsafe_code)]
+
 use super::*;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
