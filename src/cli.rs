@@ -1,11 +1,14 @@
 //! `bashio ...`: call one function (`bashio config database.host`), run a
 //! script (`bashio SCRIPT ARGS`, the shebang form), or ask the tool itself
-//! (`--help`, `--version`, `--list`, `help NAME`, `shim`). A function call
-//! never builds an argument parser: it is a table lookup.
+//! (`--help`, `--version`, `--list`, `help NAME`, and the subcommands of
+//! `tools`: `shim`, `install`, `validate`, `lint`, `completions`). A function
+//! call never builds an argument parser: it is a table lookup.
+
+pub mod tools;
 
 use crate::call::Outcome;
 use crate::ctx::{Args, Ctx};
-use crate::{interpreter, shim, table};
+use crate::{interpreter, table};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::os::unix::ffi::OsStringExt;
@@ -20,12 +23,13 @@ Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio funct
        bashio --list                every bashio function name
        bashio --list-extensions     the functions bashio does not have (contenv.*)
        bashio shim                  print the bash library (shims/bashio.sh)
-       bashio install [--prefix DIR]    lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv
-       bashio uninstall [--prefix DIR]  remove them again
-       bashio validate ADDON_DIR [--options FILE]   check options against the add-on's schema
-       bashio lint PATH [--format json]             check an add-on or rootfs for s6 and bashio mistakes
-       bashio completions bash|zsh|fish             shell completions for bashio NAME
-       bashio --version";
+       bashio install [--prefix DIR] [--with-envsubst]   lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv
+       bashio uninstall [--prefix DIR]                   remove them again
+       bashio validate ADDON_DIR [--options FILE] [--format text|json]   check options against the add-on's schema
+       bashio lint [--fix] PATH [--format text|json]     check an add-on or rootfs for s6 and bashio mistakes
+       bashio completions bash|zsh|fish                  shell completions for bashio NAME
+       bashio --version
+shim, install, uninstall, validate, lint and completions tell their arguments with --help.";
 
 pub fn main(args: Vec<OsString>) -> i32 {
     let Some(first) = args.first() else {
@@ -44,12 +48,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
         }
         "--list" => return print(&table::public_names().join("\n")),
         "--list-extensions" => return print(&table::extension_names().join("\n")),
-        "shim" => return print(shim::generate().trim_end()),
-        "install" => return crate::install::main(true, &args[1..]),
-        "uninstall" => return crate::install::main(false, &args[1..]),
-        "validate" => return crate::validate::main(&args[1..]),
-        "lint" => return crate::lint::main(&args[1..]),
-        "completions" => return crate::completions::main(&args[1..]),
+        word if tools::WORDS.contains(&word) => return tools::main(args),
         "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
         _ => {}
     }
