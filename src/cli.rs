@@ -75,6 +75,9 @@ fn help(name: Option<String>) -> i32 {
     let Some(name) = name else {
         return print(USAGE);
     };
+    if tools::WORDS.contains(&name.as_str()) {
+        return tools::main(vec![name.into(), "--help".into()]);
+    }
     match table::resolve(&name) {
         Some((function, _)) => {
             let (arguments, purpose) = function
