@@ -48,12 +48,16 @@ pub fn main(args: Vec<OsString>) -> i32 {
         }
         "--list" => return print(&table::public_names().join("\n")),
         "--list-extensions" => return print(&table::extension_names().join("\n")),
-        word if tools::WORDS.contains(&word) => return tools::main(args),
         "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
         _ => {}
     }
     if let Some((function, deprecated)) = table::resolve(&word) {
         return call(function, deprecated, args.into_iter().skip(1).collect());
+    }
+    // After the functions (none has a subcommand's name): a call never
+    // compares its name with them.
+    if tools::WORDS.contains(&word.as_str()) {
+        return tools::main(args);
     }
     if word.contains('/') || std::path::Path::new(first).is_file() {
         return interpreter::run(first, &args[1..]);

@@ -3,13 +3,17 @@
 //! here: a function call or a script never builds a parser. The shell
 //! completions read their words, flags and value kinds from `command()`, so a
 //! flag added here is completed in every shell without touching a script.
+//!
+//! clap's builder rather than its derive: the same help and errors, and
+//! 15,584 bytes less in the static release binary (6,407,696 with derive,
+//! 6,392,112 with the builder), and no proc-macro to build.
 
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum, ValueHint};
+use clap::{value_parser, Arg, ArgAction, ArgMatches, ValueHint};
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// The words `cli::main` sends here.
+/// The words `cli::main` sends here, when no function has the name.
 pub const WORDS: &[&str] = &[
     "shim",
     "install",
@@ -22,102 +26,145 @@ pub const WORDS: &[&str] = &[
 /// Status of a usage error, as for every other program in this binary.
 const EXIT_USAGE: i32 = 100;
 
-#[derive(Parser, Debug, PartialEq)]
-#[command(name = "bashio", disable_help_subcommand = true)]
-struct Tool {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand, Debug, PartialEq)]
+/// A subcommand and its arguments.
+#[derive(Debug, PartialEq)]
 pub enum Command {
-    /// print the bash library (shims/bashio.sh)
     Shim,
-    /// lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv
     Install {
-        #[command(flatten)]
-        prefix: Prefix,
-        /// link envsubst even over an envsubst already there (gettext's)
-        #[arg(long)]
+        prefix: PathBuf,
         with_envsubst: bool,
     },
-    /// remove what install laid out
     Uninstall {
-        #[command(flatten)]
-        prefix: Prefix,
+        prefix: PathBuf,
     },
-    /// check options against an add-on's schema
-    #[command(
-        after_help = "The options are FILE's, or else the config's own defaults.\n\
-                            Exits 1 when they are invalid, 100 on a usage error."
-    )]
     Validate {
-        /// the add-on's directory (config.yaml, config.yml or config.json)
-        #[arg(value_name = "ADDON_DIR", value_hint = ValueHint::DirPath)]
         dir: PathBuf,
-        /// the options to check, as JSON
-        #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
         options: Option<PathBuf>,
-        #[command(flatten)]
-        format: FormatArg,
+        json: bool,
     },
-    /// check an add-on or rootfs for s6 and bashio mistakes
-    #[command(
-        after_help = "Prints FILE:LINE: error|warning: MESSAGE per finding and a count on stderr;\n\
-                            exits 1 when there is an error, 0 otherwise, 100 on a usage error."
-    )]
     Lint {
-        /// first turn services.d services into s6-rc.d longruns of the user
-        /// bundle (their dependencies.d: base and what services.d listed), then lint
-        #[arg(long)]
         fix: bool,
-        /// an add-on directory (config.yaml, rootfs/), a repository of add-ons
-        /// (each linted on its own), or a rootfs
-        #[arg(value_name = "PATH", value_hint = ValueHint::AnyPath)]
         path: PathBuf,
-        #[command(flatten)]
-        format: FormatArg,
+        json: bool,
     },
-    /// print a shell completion script
     Completions {
-        #[arg(value_enum)]
         shell: Shell,
     },
 }
 
-/// Where install and uninstall work.
-#[derive(Args, Debug, PartialEq)]
-pub struct Prefix {
-    /// the root to lay out under
-    #[arg(long = "prefix", value_name = "DIR", value_hint = ValueHint::DirPath, default_value = "/")]
-    pub dir: PathBuf,
-}
-
-/// How validate and lint report.
-#[derive(Args, Debug, PartialEq)]
-pub struct FormatArg {
-    /// lines for a person, or one JSON document on stdout
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-}
-
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
-pub enum Format {
-    Text,
-    Json,
-}
-
 /// A shell `bashio completions` writes a script for.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Shell {
     Bash,
     Zsh,
     Fish,
 }
 
-/// Every subcommand as clap sees it: for the shell completions.
+const SHELLS: [(&str, Shell); 3] = [
+    ("bash", Shell::Bash),
+    ("zsh", Shell::Zsh),
+    ("fish", Shell::Fish),
+];
+
+fn path_arg(id: &'static str, hint: ValueHint) -> Arg {
+    Arg::new(id)
+        .value_hint(hint)
+        .value_parser(value_parser!(PathBuf))
+}
+
+fn prefix() -> Arg {
+    path_arg("prefix", ValueHint::DirPath)
+        .long("prefix")
+        .value_name("DIR")
+        .default_value("/")
+        .help("the root to lay out under")
+}
+
+fn format() -> Arg {
+    Arg::new("format")
+        .long("format")
+        .value_name("FORMAT")
+        .value_parser(["text", "json"])
+        .default_value("text")
+        .help("lines for a person, or one JSON document on stdout")
+}
+
+/// Every subcommand as clap sees it: for parsing and the shell completions.
 pub fn command() -> clap::Command {
-    Tool::command()
+    use clap::Command as C;
+    C::new("bashio")
+        .disable_help_subcommand(true)
+        .subcommand_required(true)
+        .subcommand(C::new("shim").about("print the bash library (shims/bashio.sh)"))
+        .subcommand(
+            C::new("install")
+                .about("lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv")
+                .arg(prefix())
+                .arg(
+                    Arg::new("with-envsubst")
+                        .long("with-envsubst")
+                        .action(ArgAction::SetTrue)
+                        .help("link envsubst even over an envsubst already there (gettext's)"),
+                ),
+        )
+        .subcommand(
+            C::new("uninstall")
+                .about("remove what install laid out")
+                .arg(prefix()),
+        )
+        .subcommand(
+            C::new("validate")
+                .about("check options against an add-on's schema")
+                .after_help(
+                    "The options are FILE's, or else the config's own defaults.\n\
+                     Exits 1 when they are invalid, 100 on a usage error.",
+                )
+                .arg(
+                    path_arg("dir", ValueHint::DirPath)
+                        .value_name("ADDON_DIR")
+                        .required(true)
+                        .help("the add-on's directory (config.yaml, config.yml or config.json)"),
+                )
+                .arg(
+                    path_arg("options", ValueHint::FilePath)
+                        .long("options")
+                        .value_name("FILE")
+                        .help("the options to check, as JSON"),
+                )
+                .arg(format()),
+        )
+        .subcommand(
+            C::new("lint")
+                .about("check an add-on or rootfs for s6 and bashio mistakes")
+                .after_help(
+                    "Prints FILE:LINE: error|warning: MESSAGE per finding and a count on stderr;\n\
+                     exits 1 when there is an error, 0 otherwise, 100 on a usage error.",
+                )
+                .arg(Arg::new("fix").long("fix").action(ArgAction::SetTrue).help(
+                    "first turn services.d services into s6-rc.d longruns of the user bundle \
+                     (their dependencies.d: base and what services.d listed), then lint",
+                ))
+                .arg(
+                    path_arg("path", ValueHint::AnyPath)
+                        .value_name("PATH")
+                        .required(true)
+                        .help(
+                            "an add-on directory (config.yaml, rootfs/), a repository of add-ons \
+                             (each linted on its own), or a rootfs",
+                        ),
+                )
+                .arg(format()),
+        )
+        .subcommand(
+            C::new("completions")
+                .about("print a shell completion script")
+                .arg(
+                    Arg::new("shell")
+                        .value_name("SHELL")
+                        .required(true)
+                        .value_parser(SHELLS.map(|(name, _)| name)),
+                ),
+        )
 }
 
 /// `bashio WORD ARGS...` for a word of `WORDS`.
@@ -133,9 +180,43 @@ pub fn main(args: Vec<OsString>) -> i32 {
 }
 
 fn parse(args: Vec<OsString>) -> Result<Command, clap::Error> {
-    let matches =
-        Tool::command().try_get_matches_from(std::iter::once("bashio".into()).chain(args))?;
-    Tool::from_arg_matches(&matches).map(|tool| tool.command)
+    let matches = command().try_get_matches_from(std::iter::once("bashio".into()).chain(args))?;
+    let path = |m: &ArgMatches, id: &str| m.try_get_one::<PathBuf>(id).ok().flatten().cloned();
+    let word = |m: &ArgMatches, id: &str| {
+        m.try_get_one::<String>(id)
+            .ok()
+            .flatten()
+            .cloned()
+            .unwrap_or_default()
+    };
+    let flag = |m: &ArgMatches, id: &str| m.try_get_one::<bool>(id).ok().flatten() == Some(&true);
+    Ok(match matches.subcommand() {
+        Some(("install", m)) => Command::Install {
+            prefix: path(m, "prefix").unwrap_or_default(),
+            with_envsubst: flag(m, "with-envsubst"),
+        },
+        Some(("uninstall", m)) => Command::Uninstall {
+            prefix: path(m, "prefix").unwrap_or_default(),
+        },
+        Some(("validate", m)) => Command::Validate {
+            dir: path(m, "dir").unwrap_or_default(),
+            options: path(m, "options"),
+            json: word(m, "format") == "json",
+        },
+        Some(("lint", m)) => Command::Lint {
+            fix: flag(m, "fix"),
+            path: path(m, "path").unwrap_or_default(),
+            json: word(m, "format") == "json",
+        },
+        Some(("completions", m)) => {
+            let name = word(m, "shell");
+            let shell = SHELLS.iter().find(|(known, _)| *known == name);
+            Command::Completions {
+                shell: shell.map_or(Shell::Bash, |(_, shell)| *shell),
+            }
+        }
+        _ => Command::Shim,
+    })
 }
 
 fn run(command: Command) -> i32 {
@@ -151,16 +232,12 @@ fn run(command: Command) -> i32 {
         Command::Install {
             prefix,
             with_envsubst,
-        } => crate::install::main(true, &prefix.dir, with_envsubst),
-        Command::Uninstall { prefix } => crate::install::main(false, &prefix.dir, false),
-        Command::Validate {
-            dir,
-            options,
-            format,
-        } => crate::validate::main(&dir, options.as_deref(), format.format == Format::Json),
-        Command::Lint { fix, path, format } => {
-            crate::lint::main(&path, fix, format.format == Format::Json)
+        } => crate::install::main(true, &prefix, with_envsubst),
+        Command::Uninstall { prefix } => crate::install::main(false, &prefix, false),
+        Command::Validate { dir, options, json } => {
+            crate::validate::main(&dir, options.as_deref(), json)
         }
+        Command::Lint { fix, path, json } => crate::lint::main(&path, fix, json),
         Command::Completions { shell } => crate::completions::main(shell),
     }
 }
@@ -184,7 +261,7 @@ fn report(word: &str, error: &clap::Error) -> i32 {
         problem.push(' ');
         problem.push_str(line.trim());
     }
-    let mut command = Tool::command();
+    let mut command = command();
     command.build();
     let usage = command
         .find_subcommand_mut(word)
@@ -206,11 +283,11 @@ mod tests {
         parse(words.iter().map(OsString::from).collect()).map_err(|e| e.to_string())
     }
 
-    fn validate(dir: &str, options: Option<&str>, format: Format) -> Command {
+    fn validate(dir: &str, options: Option<&str>, json: bool) -> Command {
         Command::Validate {
             dir: dir.into(),
             options: options.map(PathBuf::from),
-            format: FormatArg { format },
+            json,
         }
     }
 
@@ -222,61 +299,73 @@ mod tests {
             .map(|c| c.get_name().to_string())
             .collect();
         assert_eq!(names, WORDS);
+        // `cli::main` looks the functions up first.
+        for word in WORDS {
+            assert!(crate::table::resolve(word).is_none(), "{word}");
+        }
     }
 
     #[test]
     fn tools_take_arguments_in_any_order() {
         assert_eq!(
             parsed(&["validate", "dir"]),
-            Ok(validate("dir", None, Format::Text))
+            Ok(validate("dir", None, false))
         );
         assert_eq!(
             parsed(&["validate", "--options=o.json", "dir"]),
-            Ok(validate("dir", Some("o.json"), Format::Text))
+            Ok(validate("dir", Some("o.json"), false))
         );
         assert_eq!(
             parsed(&["validate", "dir", "--options", "o.json", "--format", "json"]),
-            Ok(validate("dir", Some("o.json"), Format::Json))
+            Ok(validate("dir", Some("o.json"), true))
         );
         assert_eq!(
             parsed(&["validate", "--", "-dir"]),
-            Ok(validate("-dir", None, Format::Text))
+            Ok(validate("-dir", None, false))
         );
         assert_eq!(
             parsed(&["lint", "--format=json", "addon", "--fix"]),
             Ok(Command::Lint {
                 fix: true,
                 path: "addon".into(),
-                format: FormatArg {
-                    format: Format::Json
-                },
+                json: true,
             })
         );
         assert_eq!(
-            parsed(&["install"]),
+            parsed(&["lint", "addon"]),
+            Ok(Command::Lint {
+                fix: false,
+                path: "addon".into(),
+                json: false,
+            })
+        );
+        assert_eq!(
+            parsed(&["install", "--with-envsubst"]),
             Ok(Command::Install {
-                prefix: Prefix { dir: "/".into() },
-                with_envsubst: false
+                prefix: "/".into(),
+                with_envsubst: true
             })
         );
         assert_eq!(
             parsed(&["uninstall", "--prefix", "/tmp/root"]),
             Ok(Command::Uninstall {
-                prefix: Prefix {
-                    dir: "/tmp/root".into()
-                }
+                prefix: "/tmp/root".into()
             })
         );
-        assert_eq!(
-            parsed(&["completions", "fish"]),
-            Ok(Command::Completions { shell: Shell::Fish })
-        );
+        for (name, shell) in SHELLS {
+            assert_eq!(
+                parsed(&["completions", name]),
+                Ok(Command::Completions { shell })
+            );
+        }
+        assert_eq!(parsed(&["shim"]), Ok(Command::Shim));
     }
 
     #[test]
     fn tools_refuse_bad_arguments() {
         for words in [
-            &["validate"][..],
+            &[][..],
+            &["validate"],
             &["validate", "dir", "--options"],
             &["validate", "dir", "other"],
             &["validate", "dir", "--verbose"],
@@ -305,9 +394,7 @@ mod tests {
             Ok(Command::Validate {
                 dir: PathBuf::from(OsString::from_vec(b"caf\xe9".to_vec())),
                 options: Some(PathBuf::from(OsString::from_vec(b"\xff.json".to_vec()))),
-                format: FormatArg {
-                    format: Format::Text
-                },
+                json: false,
             })
         );
     }
