@@ -1,13 +1,16 @@
 //! `bashio ...`: call one function (`bashio config database.host`), run a
 //! script (`bashio SCRIPT ARGS`, the shebang form), or ask the tool itself
-//! (`--help`, `--version`, `--list`, `help NAME`, `shim`). A function call
-//! never builds an argument parser: it is a table lookup.
+//! (`--help`, `--version`, `--list`, `help NAME`, and the subcommands of
+//! `tools`: `shim`, `install`, `validate`, `lint`, `completions`). A function
+//! call never builds an argument parser: it is a table lookup.
 
 #![forbid(unsafe_code)]
 
+pub(crate) mod tools;
+
 use crate::call::Outcome;
 use crate::ctx::{Args, Ctx};
-use crate::{functions, interpreter, shim};
+use crate::{functions, interpreter};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::os::unix::ffi::OsStringExt;
@@ -22,12 +25,13 @@ Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio funct
        bashio --list                every bashio function name
        bashio --list-extensions     the functions bashio does not have (contenv.*)
        bashio shim                  print the bash library (shims/bashio.sh)
-       bashio install [--prefix DIR]    lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv
-       bashio uninstall [--prefix DIR]  remove them again
-       bashio validate ADDON_DIR [--options FILE]   check options against the add-on's schema
-       bashio lint PATH [--format json]             check an add-on or rootfs for s6 and bashio mistakes
-       bashio completions bash|zsh|fish             shell completions for bashio NAME
-       bashio --version";
+       bashio install [--prefix DIR] [--with-envsubst]   lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv
+       bashio uninstall [--prefix DIR]                   remove them again
+       bashio validate ADDON_DIR [--options FILE] [--format text|json]   check options against the add-on's schema
+       bashio lint [--fix] PATH [--format text|json]     check an add-on or rootfs for s6 and bashio mistakes
+       bashio completions bash|zsh|fish                  shell completions for bashio NAME
+       bashio --version
+shim, install, uninstall, validate, lint and completions tell their arguments with --help.";
 
 /// `bashio ARGS...`: the binary's entry when it runs as bashio, so that
 /// `main.rs` only picks the program by name. Returns the exit status.
@@ -48,17 +52,16 @@ pub fn main(args: Vec<OsString>) -> i32 {
         }
         "--list" => return print(&functions::public_names().join("\n")),
         "--list-extensions" => return print(&functions::extension_names().join("\n")),
-        "shim" => return print(shim::generate().trim_end()),
-        "install" => return crate::install::main(true, &args[1..]),
-        "uninstall" => return crate::install::main(false, &args[1..]),
-        "validate" => return crate::validate::main(&args[1..]),
-        "lint" => return crate::lint::main(&args[1..]),
-        "completions" => return crate::completions::main(&args[1..]),
         "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
         _ => {}
     }
     if let Some((function, deprecated)) = functions::resolve(&word) {
         return call(function, deprecated, args.into_iter().skip(1).collect());
+    }
+    // After the functions (none has a subcommand's name): a call never
+    // compares its name with them.
+    if tools::WORDS.contains(&word.as_str()) {
+        return tools::main(args);
     }
     if word.contains('/') || std::path::Path::new(first).is_file() {
         return interpreter::run(first, &args[1..]);
@@ -80,6 +83,9 @@ fn help(name: Option<String>) -> i32 {
     let Some(name) = name else {
         return print(USAGE);
     };
+    if tools::WORDS.contains(&name.as_str()) {
+        return tools::main(vec![name.into(), "--help".into()]);
+    }
     match functions::resolve(&name) {
         Some((function, _)) => {
             let (arguments, purpose) = function

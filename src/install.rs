@@ -10,7 +10,7 @@
 #![forbid(unsafe_code)]
 
 use std::os::unix::fs::symlink;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const BINARY: &str = "usr/lib/bashio/bashio";
 const LIBRARY: &str = "usr/lib/bashio/bashio.sh";
@@ -25,31 +25,6 @@ const LINKS: &[(&str, &str)] = &[
 ];
 /// Linked only where no envsubst is present, unless asked to replace it.
 const ENVSUBST: (&str, &str) = ("usr/bin/envsubst", "../lib/bashio/bashio");
-
-const USAGE: &str = "usage: bashio install|uninstall [--prefix DIR] [--with-envsubst]";
-
-struct Options {
-    prefix: PathBuf,
-    with_envsubst: bool,
-}
-
-fn options_of(args: &[std::ffi::OsString]) -> Result<Options, String> {
-    let mut options = Options {
-        prefix: PathBuf::from("/"),
-        with_envsubst: false,
-    };
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        if arg == "--prefix" {
-            options.prefix = PathBuf::from(rest.next().ok_or(USAGE)?);
-        } else if arg == "--with-envsubst" {
-            options.with_envsubst = true;
-        } else {
-            return Err(USAGE.to_string());
-        }
-    }
-    Ok(options)
-}
 
 fn replace_link(link: &Path, points_at: &str) -> std::io::Result<()> {
     let temporary = link.with_extension(format!("new.{}", std::process::id()));
@@ -129,20 +104,15 @@ fn uninstall(prefix: &Path) -> Result<(), String> {
 }
 
 /// `bashio install ...` (when `installing`) or `bashio uninstall ...`.
-pub fn main(installing: bool, args: &[std::ffi::OsString]) -> i32 {
-    let result = options_of(args).and_then(|options| {
-        if installing {
-            install(&options.prefix, options.with_envsubst)
-        } else {
-            uninstall(&options.prefix)
-        }
-    });
+/// `bashio install` (`installing`) or `bashio uninstall`, under `prefix`.
+pub fn main(installing: bool, prefix: &Path, with_envsubst: bool) -> i32 {
+    let result = if installing {
+        install(prefix, with_envsubst)
+    } else {
+        uninstall(prefix)
+    };
     match result {
         Ok(()) => 0,
-        Err(message) if message == USAGE => {
-            eprintln!("{message}");
-            100
-        }
         Err(message) => {
             eprintln!(
                 "bashio: fatal: unable to {}: {message}",

@@ -94,6 +94,33 @@ fn help_describes_a_function() {
 }
 
 #[test]
+fn help_of_a_subcommand_is_its_flags() {
+    let help = bashio(&["help", "install"]);
+    assert_eq!(
+        (help.status, help.stdout.as_str(), help.stderr.as_str()),
+        (
+            0,
+            "lay out /usr/lib/bashio, /usr/bin links, /command/with-contenv\n\n\
+             Usage: bashio install [OPTIONS]\n\n\
+             Options:\n      \
+             --prefix <DIR>   the root to lay out under [default: /]\n      \
+             --with-envsubst  link envsubst even over an envsubst already there (gettext's)\n  \
+             -h, --help           Print help\n",
+            ""
+        )
+    );
+    assert_eq!(bashio(&["install", "--help"]).stdout, help.stdout);
+    let usage = bashio(&["--help"]).stdout;
+    for flags in [
+        "bashio install [--prefix DIR] [--with-envsubst]",
+        "bashio validate ADDON_DIR [--options FILE] [--format text|json]",
+        "bashio lint [--fix] PATH [--format text|json]",
+    ] {
+        assert!(usage.contains(flags), "{flags}");
+    }
+}
+
+#[test]
 fn help_tells_each_default_in_the_arguments() {
     let run = bashio(&["help", "config.require.ssl"]);
     assert_eq!(

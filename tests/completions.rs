@@ -219,7 +219,11 @@ fn bash_completes_paths_for_validate_lint_and_install() {
     );
     assert_eq!(
         world.bash("bashio validate addon --"),
-        strings(&["--options"])
+        strings(&["--options", "--format"])
+    );
+    assert_eq!(
+        world.bash("bashio validate addon --format "),
+        strings(&["text", "json"])
     );
     assert_eq!(
         world.bash("bashio validate addon --options addon/"),
@@ -233,12 +237,28 @@ fn bash_completes_paths_for_validate_lint_and_install() {
         world.bash_sorted("bashio lint "),
         strings(&["addon", "my dir", "run.sh"])
     );
-    assert_eq!(world.bash("bashio lint addon --"), strings(&["--format"]));
+    assert_eq!(
+        world.bash("bashio lint addon --"),
+        strings(&["--fix", "--format"])
+    );
     assert_eq!(
         world.bash("bashio lint addon --format "),
-        strings(&["json"])
+        strings(&["text", "json"])
     );
-    assert_eq!(world.bash("bashio install "), strings(&["--prefix"]));
+    // A flag that takes no value is followed by the first argument.
+    assert_eq!(
+        world.bash_sorted("bashio lint --fix "),
+        strings(&["addon", "my dir", "run.sh"])
+    );
+    assert_eq!(
+        world.bash("bashio install "),
+        strings(&["--prefix", "--with-envsubst"])
+    );
+    assert_eq!(
+        world.bash("bashio install --with-envsubst "),
+        strings(&["--prefix", "--with-envsubst"])
+    );
+    assert_eq!(world.bash("bashio uninstall "), strings(&["--prefix"]));
     assert_eq!(
         world.bash_sorted("bashio uninstall --prefix "),
         strings(&["addon", "my dir"])
@@ -415,6 +435,14 @@ fn zsh_script_parses_and_completes_when_zsh_is_installed() {
         strings(&["bash", "fish", "zsh"])
     );
     assert_eq!(
+        complete("bashio lint addon --"),
+        strings(&["--fix", "--format"])
+    );
+    assert_eq!(
+        complete("bashio validate addon --format "),
+        strings(&["json", "text"])
+    );
+    assert_eq!(
         complete("with-contenv bashio log.i"),
         strings(&["log.info"])
     );
@@ -474,7 +502,15 @@ fn fish_script_parses_and_completes_when_fish_is_installed() {
         complete("bashio validate "),
         strings(&["addon/", "my dir/"])
     );
-    assert_eq!(complete("bashio lint --format "), strings(&["json"]));
+    assert_eq!(
+        complete("bashio lint --format "),
+        strings(&["json", "text"])
+    );
+    assert_eq!(complete("bashio lint --f"), strings(&["--fix", "--format"]));
+    assert_eq!(
+        complete("bashio validate addon --format "),
+        strings(&["json", "text"])
+    );
     assert_eq!(complete("bashio config "), strings(&[]));
     assert_eq!(complete("bashio ./r"), strings(&["./run.sh"]));
     assert_eq!(
@@ -499,15 +535,24 @@ fn fish_script_parses_and_completes_when_fish_is_installed() {
 
 #[test]
 fn completions_without_a_known_shell_is_a_usage_error() {
+    let usage = "Usage: bashio completions <SHELL>\n";
     let none = bashio(&["completions"]);
     assert_eq!(
         (none.status, none.stdout.as_str(), none.stderr.as_str()),
-        (100, "", "usage: bashio completions bash|zsh|fish\n")
+        (
+            100,
+            "",
+            &*format!("bashio completions: the following required arguments were not provided: <SHELL>\n{usage}")
+        )
     );
     let two = bashio(&["completions", "bash", "zsh"]);
     assert_eq!(
         (two.status, two.stdout.as_str(), two.stderr.as_str()),
-        (100, "", "usage: bashio completions bash|zsh|fish\n")
+        (
+            100,
+            "",
+            &*format!("bashio completions: unexpected argument 'zsh' found\n{usage}")
+        )
     );
     let unknown = bashio(&["completions", "tcsh"]);
     assert_eq!(
@@ -519,12 +564,19 @@ fn completions_without_a_known_shell_is_a_usage_error() {
         (
             100,
             "",
-            "bashio completions: unknown shell 'tcsh' (bash, zsh or fish)\n"
+            &*format!("bashio completions: invalid value 'tcsh' for '<SHELL>' [possible values: bash, zsh, fish]\n{usage}")
         )
     );
     let help = bashio(&["completions", "--help"]);
     assert_eq!(
         (help.status, help.stdout.as_str(), help.stderr.as_str()),
-        (0, "usage: bashio completions bash|zsh|fish\n", "")
+        (
+            0,
+            "print a shell completion script\n\n\
+             Usage: bashio completions <SHELL>\n\n\
+             Arguments:\n  <SHELL>  [possible values: bash, zsh, fish]\n\n\
+             Options:\n  -h, --help  Print help\n",
+            ""
+        )
     );
 }

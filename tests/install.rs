@@ -78,10 +78,32 @@ fn install_run_reinstall_and_uninstall() {
 #[test]
 fn bad_arguments_are_a_usage_error() {
     let result = bashio(&["install", "--prefx", "/tmp/x"]);
-    assert_eq!(result.status, 100);
     assert_eq!(
-        result.stderr,
-        "usage: bashio install|uninstall [--prefix DIR] [--with-envsubst]\n"
+        (result.status, result.stdout.as_str(), result.stderr.as_str()),
+        (
+            100,
+            "",
+            "bashio install: unexpected argument '--prefx' found\nUsage: bashio install [OPTIONS]\n"
+        )
+    );
+    // uninstall has no --with-envsubst: nothing is linked then.
+    let result = bashio(&["uninstall", "--with-envsubst"]);
+    assert_eq!(
+        (result.status, result.stdout.as_str(), result.stderr.as_str()),
+        (
+            100,
+            "",
+            "bashio uninstall: unexpected argument '--with-envsubst' found\nUsage: bashio uninstall [OPTIONS]\n"
+        )
+    );
+    let result = bashio(&["install", "--prefix"]);
+    assert_eq!(
+        (result.status, result.stdout.as_str(), result.stderr.as_str()),
+        (
+            100,
+            "",
+            "bashio install: a value is required for '--prefix <DIR>' but none was supplied\nUsage: bashio install [OPTIONS]\n"
+        )
     );
 }
 

@@ -240,15 +240,27 @@ fn lint_usage_errors_and_bad_paths_exit_100_in_one_line() {
         let result = lint(dir.path(), args);
         assert_eq!(result.status, 100, "{args:?}");
         assert!(result.stderr.starts_with("bashio lint: "), "{args:?}");
-        assert!(
-            result.stderr.contains("Usage: bashio lint [--fix] PATH"),
+        assert_eq!(
+            result.stderr.lines().nth(1),
+            Some("Usage: bashio lint [OPTIONS] <PATH>"),
             "{args:?}"
         );
+        assert_eq!(result.stderr.lines().count(), 2, "{args:?}");
         assert_eq!(result.stdout, "");
     }
+    let bogus = lint(dir.path(), &["--bogus", "."]);
+    assert_eq!(
+        bogus.stderr,
+        "bashio lint: unexpected argument '--bogus' found\nUsage: bashio lint [OPTIONS] <PATH>\n"
+    );
     let help = lint(dir.path(), &["--help"]);
     assert_eq!(help.status, 0);
-    assert!(help.stdout.starts_with("Usage: bashio lint [--fix] PATH"));
+    assert!(help
+        .stdout
+        .starts_with("check an add-on or rootfs for s6 and bashio mistakes\n\nUsage: bashio lint [OPTIONS] <PATH>\n"));
+    for option in ["--fix", "--format <FORMAT>"] {
+        assert!(help.stdout.contains(option), "{option}");
+    }
 
     let missing = lint(dir.path(), &["no-such-dir"]);
     assert_eq!(

@@ -569,29 +569,50 @@ fn configs_without_name_or_slug_or_with_bad_options() {
 
 #[test]
 fn usage() {
-    let usage = "usage: bashio validate ADDON_DIR [--options FILE] [--format text|json]";
+    let usage = "Usage: bashio validate [OPTIONS] <ADDON_DIR>";
     assert_run(
         &validate(&[]),
         100,
         "",
-        &format!("bashio validate: missing ADDON_DIR ({usage})\n"),
+        &format!(
+            "bashio validate: the following required arguments were not provided: <ADDON_DIR>\n{usage}\n"
+        ),
     );
     assert_run(
         &validate(&[OsStr::new("a"), OsStr::new("--strict")]),
         100,
         "",
-        &format!("bashio validate: unknown option '--strict' ({usage})\n"),
+        &format!("bashio validate: unexpected argument '--strict' found\n{usage}\n"),
     );
     assert_run(
         &validate(&[OsStr::new("a"), OsStr::new("--options")]),
         100,
         "",
-        &format!("bashio validate: --options needs a FILE ({usage})\n"),
+        &format!(
+            "bashio validate: a value is required for '--options <FILE>' but none was supplied\n{usage}\n"
+        ),
+    );
+    assert_run(
+        &validate(&[OsStr::new("a"), OsStr::new("--format=xml")]),
+        100,
+        "",
+        &format!(
+            "bashio validate: invalid value 'xml' for '--format <FORMAT>' [possible values: text, json]\n{usage}\n"
+        ),
     );
     assert_run(
         &validate(&[OsStr::new("--help")]),
         0,
-        &format!("{usage}\n"),
+        &format!(
+            "check options against an add-on's schema\n\n\
+             {usage}\n\n\
+             Arguments:\n  <ADDON_DIR>  the add-on's directory (config.yaml, config.yml or config.json)\n\n\
+             Options:\n      --options <FILE>   the options to check, as JSON\n      \
+             --format <FORMAT>  lines for a person, or one JSON document on stdout [default: text] [possible values: text, json]\n  \
+             -h, --help             Print help\n\n\
+             The options are FILE's, or else the config's own defaults.\n\
+             Exits 1 when they are invalid, 100 on a usage error.\n"
+        ),
         "",
     );
 }

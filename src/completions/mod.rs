@@ -2,27 +2,29 @@
 //! `bashio help NAME`, the tool's own words, and `with-contenv PROGRAM ...`.
 //!
 //! Each shell's script is a template beside this file, filled by plain
-//! replacement from the function table and from `TOOLS` below, so a new
-//! function is completed without touching any script. It refuses to grow a
-//! template language: placeholders are `!NAME!` and nothing else; words are
-//! checked to need no quoting, descriptions are quoted for the shell.
+//! replacement from the function table and from the subcommands' clap
+//! definition (`cli::tools`), so a new function, subcommand or flag is
+//! completed without touching any script. It refuses to grow a template
+//! language: placeholders are `!NAME!` and nothing else; words are checked to
+//! need no quoting, descriptions are quoted for the shell.
+//!
+//! Why not clap_complete's scripts: they complete subcommands and flags only,
+//! while `bashio`'s first word is mostly a function name (with or without
+//! `bashio::`, which bash splits at the colons) or a script, and
+//! `with-contenv` takes a command; and for the subcommands they fall short of
+//! these (bash offers flags but no directory for `validate `, fish no shells
+//! for `completions `). The tests in tests/completions.rs run each script in
+//! its shell.
 
 #![forbid(unsafe_code)]
 
+use crate::cli::tools::{self, Shell};
 use crate::functions;
-use std::ffi::OsString;
+use clap::ValueHint;
 use std::io::Write;
 
-const USAGE: &str = "usage: bashio completions bash|zsh|fish";
-
-/// Makes one shell's script.
-type Generate = fn() -> String;
-
-/// Each shell, and how its script is made.
-const SHELLS: &[(&str, Generate)] = &[("bash", bash), ("zsh", zsh), ("fish", fish)];
-
 /// What a word after a tool word completes to.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Arg {
     /// Nothing to offer.
     Nothing,
@@ -30,91 +32,120 @@ enum Arg {
     Options,
     /// A function name (`bashio help NAME`).
     Function,
-    /// A shell that `bashio completions` knows.
-    Shell,
     /// A file or a directory.
     Path,
     /// A directory.
     Directory,
     /// One of these words.
-    Choice(&'static [&'static str]),
+    Choice(Vec<String>),
 }
 
 /// A word of the tool itself (see `bashio --help`) and what follows it.
 struct Tool {
-    word: &'static str,
-    about: &'static str,
+    word: String,
+    about: String,
     /// The first argument.
     first: Arg,
-    /// Its options, each with what its value completes to.
-    options: &'static [(&'static str, Arg)],
+    /// Its options, each with what its value completes to, or `None` for a
+    /// flag that takes no value (`--fix`).
+    options: Vec<(String, Option<Arg>)>,
 }
 
-const TOOLS: &[Tool] = &[
-    Tool::new("help", "what a function takes and does", Arg::Function),
-    Tool::new("--help", "how to use bashio", Arg::Nothing),
-    Tool::new("--version", "the version of bashio", Arg::Nothing),
-    Tool::new("--list", "every bashio function name", Arg::Nothing),
-    Tool::new(
+/// The words `cli::main` answers itself, before any function name: clap
+/// parses only the subcommands of `cli::tools`.
+const TOP: &[(&str, &str, Arg)] = &[
+    ("help", "what a function takes and does", Arg::Function),
+    ("--help", "how to use bashio", Arg::Nothing),
+    ("--version", "the version of bashio", Arg::Nothing),
+    ("--list", "every bashio function name", Arg::Nothing),
+    (
         "--list-extensions",
         "the functions bashio does not have",
         Arg::Nothing,
     ),
-    Tool::new("shim", "print the bash library", Arg::Nothing),
-    Tool::new("install", "lay out bashio and its links", Arg::Options)
-        .options(&[("--prefix", Arg::Directory)]),
-    Tool::new("uninstall", "remove what install laid out", Arg::Options)
-        .options(&[("--prefix", Arg::Directory)]),
-    Tool::new(
-        "validate",
-        "check options against an add-on's schema",
-        Arg::Directory,
-    )
-    .options(&[("--options", Arg::Path)]),
-    Tool::new("lint", "check an add-on or rootfs for mistakes", Arg::Path)
-        .options(&[("--format", Arg::Choice(&["json"]))]),
-    Tool::new("completions", "print a shell completion script", Arg::Shell),
 ];
 
+/// Every tool word: those of `TOP`, then the subcommands, in the order of
+/// `bashio --help`.
+fn tools() -> Vec<Tool> {
+    let mut all: Vec<Tool> = TOP
+        .iter()
+        .map(|(word, about, first)| Tool {
+            word: word.to_string(),
+            about: about.to_string(),
+            first: first.clone(),
+            options: Vec::new(),
+        })
+        .collect();
+    all.extend(tools::command().get_subcommands().map(Tool::of));
+    all
+}
+
 impl Tool {
-    const fn new(word: &'static str, about: &'static str, first: Arg) -> Tool {
+    /// A subcommand as its clap definition has it.
+    fn of(command: &clap::Command) -> Tool {
+        let options: Vec<(String, Option<Arg>)> = command
+            .get_arguments()
+            .filter(|arg| !arg.is_positional() && !arg.is_hide_set())
+            .filter_map(|arg| {
+                let long = arg.get_long().filter(|long| *long != "help")?;
+                let value = arg.get_action().takes_values().then(|| value_of(arg));
+                Some((format!("--{long}"), value))
+            })
+            .collect();
+        let first = match command.get_positionals().next() {
+            Some(arg) => value_of(arg),
+            None if options.is_empty() => Arg::Nothing,
+            None => Arg::Options,
+        };
         Tool {
-            word,
-            about,
+            word: command.get_name().to_string(),
+            about: command
+                .get_about()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
             first,
-            options: &[],
+            options,
         }
     }
 
-    const fn options(self, options: &'static [(&'static str, Arg)]) -> Tool {
-        Tool { options, ..self }
-    }
-
     fn option_words(&self) -> String {
-        let words: Vec<&str> = self.options.iter().map(|(option, _)| *option).collect();
+        let words: Vec<&str> = self
+            .options
+            .iter()
+            .map(|(option, _)| option.as_str())
+            .collect();
         words.join(" ")
     }
 }
 
-pub fn main(args: &[OsString]) -> i32 {
-    let words: Vec<String> = args
+/// What a clap argument's value completes to.
+fn value_of(arg: &clap::Arg) -> Arg {
+    let choices: Vec<String> = arg
+        .get_possible_values()
         .iter()
-        .map(|a| a.to_string_lossy().into_owned())
+        .filter(|value| !value.is_hide_set())
+        .map(|value| value.get_name().to_string())
         .collect();
-    let [shell] = words.as_slice() else {
-        eprintln!("{USAGE}");
-        return 100;
-    };
-    if shell == "-h" || shell == "--help" {
-        let _ = writeln!(std::io::stdout(), "{USAGE}");
-        return 0;
+    if !choices.is_empty() {
+        return Arg::Choice(choices);
     }
-    let Some((_, generate)) = SHELLS.iter().find(|(name, _)| name == shell) else {
-        eprintln!("bashio completions: unknown shell '{shell}' (bash, zsh or fish)");
-        return 100;
+    match arg.get_value_hint() {
+        ValueHint::DirPath => Arg::Directory,
+        ValueHint::AnyPath | ValueHint::FilePath => Arg::Path,
+        _ => Arg::Nothing,
+    }
+}
+
+/// `bashio completions SHELL`.
+pub fn main(shell: Shell) -> i32 {
+    let script = match shell {
+        Shell::Bash => bash(),
+        Shell::Zsh => zsh(),
+        Shell::Fish => fish(),
     };
     // A closed pipe (`| head`) is not an error.
-    let _ = std::io::stdout().lock().write_all(generate().as_bytes());
+    let _ = std::io::stdout().lock().write_all(script.as_bytes());
     0
 }
 
@@ -140,11 +171,6 @@ fn functions() -> Vec<(String, String)> {
         .collect()
 }
 
-fn shell_words() -> String {
-    let names: Vec<&str> = SHELLS.iter().map(|(name, _)| *name).collect();
-    names.join(" ")
-}
-
 /// `text` between single quotes, for bash and zsh.
 fn sh_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
@@ -161,34 +187,45 @@ fn indent(lines: &[String], by: &str, separator: &str) -> String {
 }
 
 /// A tool's arm of the `case` on the first word, in bash or zsh: the
-/// value of an option, then any option, then the first argument.
-fn case_arm(tool: &Tool, open: &str, close: &str, arg: fn(Arg, &Tool) -> String) -> String {
+/// value of an option, then any option, then the first argument (after the
+/// tool word or a flag).
+fn case_arm(tool: &Tool, open: &str, close: &str, arg: fn(&Arg, &Tool) -> String) -> String {
     let mut arms: Vec<String> = tool
         .options
         .iter()
-        .map(|(option, value)| format!("{open}{option},*{close} {} ;;", arg(*value, tool)))
+        .filter_map(|(option, value)| {
+            let value = value.as_ref()?;
+            Some(format!("{open}{option},*{close} {} ;;", arg(value, tool)))
+        })
         .collect();
     if !tool.options.is_empty() {
-        arms.push(format!("{open}*,-*{close} {} ;;", arg(Arg::Options, tool)));
+        arms.push(format!("{open}*,-*{close} {} ;;", arg(&Arg::Options, tool)));
     }
+    let mut after: Vec<String> = vec![format!("{},*", tool.word)];
+    after.extend(
+        tool.options
+            .iter()
+            .filter(|(_, value)| value.is_none())
+            .map(|(flag, _)| format!("{flag},*")),
+    );
     arms.push(format!(
-        "{open}{},*{close} {} ;;",
-        tool.word,
-        arg(tool.first, tool)
+        "{open}{}{close} {} ;;",
+        after.join("|"),
+        arg(&tool.first, tool)
     ));
     CASE.replace("!OPEN!", open)
         .replace("!CLOSE!", close)
-        .replace("!WORD!", tool.word)
+        .replace("!WORD!", &tool.word)
         .replace("!ARMS!", &indent(&arms, "        ", "\n"))
 }
 
 /// The arms of every tool word; those that take nothing share one, which
 /// offers nothing (and no files).
-fn case_arms(open: &str, close: &str, arg: fn(Arg, &Tool) -> String) -> String {
-    let (bare, rest): (Vec<&Tool>, Vec<&Tool>) = TOOLS
+fn case_arms(tools: &[Tool], open: &str, close: &str, arg: fn(&Arg, &Tool) -> String) -> String {
+    let (bare, rest): (Vec<&Tool>, Vec<&Tool>) = tools
         .iter()
         .partition(|tool| matches!(tool.first, Arg::Nothing) && tool.options.is_empty());
-    let words: Vec<&str> = bare.iter().map(|tool| tool.word).collect();
+    let words: Vec<&str> = bare.iter().map(|tool| tool.word.as_str()).collect();
     let mut arms: Vec<String> = rest
         .iter()
         .map(|tool| case_arm(tool, open, close, arg))
@@ -206,13 +243,12 @@ const CASE: &str = "    !OPEN!!WORD!!CLOSE!
 const BASH: &str = include_str!("bashio.bash");
 
 /// Bash code replying with what `arg` completes to.
-fn bash_arg(arg: Arg, tool: &Tool) -> String {
+fn bash_arg(arg: &Arg, tool: &Tool) -> String {
     let words = |words: String| format!("_bashio_reply_words '{words}' \"$cur\"");
     match arg {
         Arg::Nothing => ":".to_string(),
         Arg::Options => words(tool.option_words()),
         Arg::Function => "_bashio_reply_functions \"$cur\"".to_string(),
-        Arg::Shell => words(shell_words()),
         Arg::Path => "_bashio_reply_paths -f \"$cur\"".to_string(),
         Arg::Directory => "_bashio_reply_paths -d \"$cur\"".to_string(),
         Arg::Choice(choices) => words(choices.join(" ")),
@@ -221,21 +257,21 @@ fn bash_arg(arg: Arg, tool: &Tool) -> String {
 
 fn bash() -> String {
     let names: Vec<String> = functions().into_iter().map(|(name, _)| name).collect();
-    let tools: Vec<&str> = TOOLS.iter().map(|tool| tool.word).collect();
+    let tools = tools();
+    let words: Vec<&str> = tools.iter().map(|tool| tool.word.as_str()).collect();
     BASH.replace("!FUNCTIONS!", &indent(&names, "    ", "\n"))
-        .replace("!TOOLS!", &tools.join(" "))
-        .replace("!CASES!", &case_arms("", ")", bash_arg))
+        .replace("!TOOLS!", &words.join(" "))
+        .replace("!CASES!", &case_arms(&tools, "", ")", bash_arg))
 }
 
 const ZSH: &str = include_str!("bashio.zsh");
 
 /// Zsh code completing what `arg` completes to.
-fn zsh_arg(arg: Arg, tool: &Tool) -> String {
+fn zsh_arg(arg: &Arg, tool: &Tool) -> String {
     match arg {
         Arg::Nothing => ":".to_string(),
         Arg::Options => format!("compadd -- {}", tool.option_words()),
         Arg::Function => "_bashio_functions".to_string(),
-        Arg::Shell => format!("compadd -- {}", shell_words()),
         Arg::Path => "_files".to_string(),
         Arg::Directory => "_files -/".to_string(),
         Arg::Choice(choices) => format!("compadd -- {}", choices.join(" ")),
@@ -253,25 +289,25 @@ fn zsh() -> String {
             None => other.push(sh_quote(&format!("{name}:{about}"))),
         }
     }
-    let tools: Vec<String> = TOOLS
+    let tools = tools();
+    let described: Vec<String> = tools
         .iter()
         .map(|tool| sh_quote(&format!("{}:{}", tool.word, tool.about)))
         .collect();
     ZSH.replace("!QUALIFIED!", &indent(&qualified, "  ", "\n"))
         .replace("!OTHER!", &indent(&other, "  ", "\n"))
-        .replace("!TOOLS!", &indent(&tools, "    ", "\n"))
-        .replace("!CASES!", &case_arms("(", ")", zsh_arg))
+        .replace("!TOOLS!", &indent(&described, "    ", "\n"))
+        .replace("!CASES!", &case_arms(&tools, "(", ")", zsh_arg))
 }
 
 const FISH: &str = include_str!("bashio.fish");
 
 /// What follows `-a`, `-F` and friends in fish's `complete`, or `None`
 /// (fish offers a command's `-l` options by itself).
-fn fish_arg(arg: Arg) -> Option<String> {
+fn fish_arg(arg: &Arg) -> Option<String> {
     match arg {
         Arg::Nothing | Arg::Options => None,
         Arg::Function => Some("-f -a '(__bashio_functions)'".to_string()),
-        Arg::Shell => Some(format!("-f -a '{}'", shell_words())),
         Arg::Path => Some("-F".to_string()),
         Arg::Directory => {
             Some("-f -a '(__fish_complete_directories (commandline -ct))'".to_string())
@@ -286,35 +322,47 @@ fn fish() -> String {
         .iter()
         .map(|(name, about)| entry(name, about))
         .collect();
-    let tools: Vec<String> = TOOLS
+    let tools = tools();
+    let described: Vec<String> = tools
         .iter()
-        .map(|tool| entry(tool.word, tool.about))
+        .map(|tool| entry(&tool.word, &tool.about))
         .collect();
     let mut cases = Vec::new();
-    for tool in TOOLS {
-        if let Some(arg) = fish_arg(tool.first) {
+    for tool in &tools {
+        if let Some(arg) = fish_arg(&tool.first) {
             cases.push(format!(
                 "complete -c bashio -n '__bashio_position 2 {}' {arg}",
                 tool.word
             ));
         }
-        for (option, arg) in tool.options {
+        for (option, value) in &tool.options {
             let long = option.trim_start_matches('-');
-            let value = fish_arg(*arg).unwrap_or_default();
+            let value = match value {
+                Some(value) => match fish_arg(value) {
+                    Some(completes) => format!(" -r {completes}"),
+                    None => " -r".to_string(),
+                },
+                None => String::new(),
+            };
             cases.push(format!(
-                "complete -c bashio -n '__bashio_tool {}' -l {long} -r {value}",
+                "complete -c bashio -n '__bashio_tool {}' -l {long}{value}",
                 tool.word
             ));
         }
     }
     FISH.replace("!FUNCTIONS!", &indent(&names, "        ", " \\\n"))
-        .replace("!TOOLS!", &indent(&tools, "        ", " \\\n"))
+        .replace("!TOOLS!", &indent(&described, "        ", " \\\n"))
         .replace("!CASES!", &cases.join("\n"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each shell's script.
+    fn scripts() -> [(&'static str, String); 3] {
+        [("bash", bash()), ("zsh", zsh()), ("fish", fish())]
+    }
 
     /// Words go into the scripts unquoted: none may need quoting in any shell.
     #[test]
@@ -330,12 +378,17 @@ mod tests {
             assert!(plain(short), "function name {name:?}");
             assert!(!about.is_empty(), "{name} has no description");
         }
-        for tool in TOOLS {
-            assert!(plain(tool.word), "tool word {:?}", tool.word);
-            for (option, arg) in tool.options {
+        for tool in tools() {
+            assert!(plain(&tool.word), "tool word {:?}", tool.word);
+            assert!(!tool.about.is_empty(), "{} has no description", tool.word);
+            let mut values = vec![&tool.first];
+            for (option, value) in &tool.options {
                 assert!(plain(option) && option.starts_with("--"), "{option}");
-                if let Arg::Choice(words) = arg {
-                    assert!(words.iter().all(|w| plain(w)));
+                values.extend(value);
+            }
+            for value in values {
+                if let Arg::Choice(words) = value {
+                    assert!(words.iter().all(|w| plain(w)), "{words:?}");
                 }
             }
         }
@@ -343,8 +396,7 @@ mod tests {
 
     #[test]
     fn completions_fill_every_placeholder() {
-        for (shell, generate) in SHELLS {
-            let script = generate();
+        for (shell, script) in scripts() {
             let bytes = script.as_bytes();
             for (at, _) in script.match_indices('!') {
                 let rest = &bytes[at + 1..];
@@ -363,8 +415,7 @@ mod tests {
 
     #[test]
     fn completions_name_every_function_and_tool() {
-        for (shell, generate) in SHELLS {
-            let script = generate();
+        for (shell, script) in scripts() {
             for name in functions::public_names()
                 .iter()
                 .chain(&functions::extension_names())
@@ -372,10 +423,33 @@ mod tests {
                 let short = name.strip_prefix("bashio::").unwrap_or(name);
                 assert!(script.contains(short), "{shell}: {name} missing");
             }
-            for tool in TOOLS {
-                assert!(script.contains(tool.word), "{shell}: {} missing", tool.word);
+            for tool in tools() {
+                assert!(
+                    script.contains(&tool.word),
+                    "{shell}: {} missing",
+                    tool.word
+                );
+                for (option, _) in &tool.options {
+                    let long = option.trim_start_matches('-');
+                    assert!(script.contains(long), "{shell}: {option} missing");
+                }
             }
         }
+    }
+
+    #[test]
+    fn completions_read_the_subcommands_from_their_definition() {
+        let tools = tools();
+        let lint = tools.iter().find(|tool| tool.word == "lint");
+        let lint = lint.map(|tool| (&tool.first, tool.option_words()));
+        assert!(matches!(lint, Some((Arg::Path, words)) if words == "--fix --format"));
+        let format = tools
+            .iter()
+            .find(|tool| tool.word == "validate")
+            .and_then(|tool| tool.options.iter().find(|(option, _)| option == "--format"));
+        assert!(
+            matches!(format, Some((_, Some(Arg::Choice(words)))) if words == &["text", "json"])
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! `bashio lint PATH [--format json]`: finds, before a container starts, the
-//! mistakes that make an add-on fail at boot or misbehave quietly: s6-overlay
+//! `bashio lint [--fix] PATH [--format text|json]`: finds, before a
+//! container starts, the mistakes that make an add-on fail at boot or
+//! misbehave quietly: s6-overlay
 //! layout errors (exec bits, s6-rc types and dependencies, run scripts that
 //! do not exec), `#!` lines that cannot work, and `bashio::` calls to unknown
 //! or deprecated functions or to options the schema lacks.
@@ -31,67 +32,18 @@ use report::{Finding, Findings};
 use s6::Role;
 use shebang::Head;
 use std::collections::{BTreeMap, BTreeSet};
-use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tree::Tree;
 
-const USAGE: &str = "Usage: bashio lint [--fix] PATH [--format text|json]
-  PATH: an add-on directory (config.yaml, rootfs/), a repository of add-ons
-  (each linted on its own), or a rootfs
-  Prints FILE:LINE: error|warning: MESSAGE per finding and a count on stderr;
-  exits 1 when there is an error, 0 otherwise, 100 on a usage error.
-  --fix: first turn services.d services into s6-rc.d longruns (type, run,
-  finish, dependencies.d with base and what services.d/NAME/dependencies
-  listed, the user bundle's entry), then lint.";
-
-pub fn main(args: &[OsString]) -> i32 {
-    let mut path: Option<&OsString> = None;
-    let mut as_json = false;
-    let mut fix = false;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let text = arg.to_string_lossy();
-        let format = match text.as_ref() {
-            "-h" | "--help" => {
-                let _ = writeln!(std::io::stdout().lock(), "{USAGE}");
-                return 0;
-            }
-            "--fix" => {
-                fix = true;
-                continue;
-            }
-            "--format" => match rest.next() {
-                Some(value) => value.to_string_lossy().into_owned(),
-                None => return usage("--format needs a value: text or json"),
-            },
-            _ => match text.strip_prefix("--format=") {
-                Some(value) => value.to_string(),
-                None if text.starts_with('-') && text.len() > 1 => {
-                    return usage(&format!("unknown option '{text}'"));
-                }
-                None if path.is_some() => return usage("only one PATH"),
-                None => {
-                    path = Some(arg);
-                    continue;
-                }
-            },
-        };
-        as_json = match format.as_str() {
-            "json" => true,
-            "text" => false,
-            other => return usage(&format!("unknown format '{other}': text or json")),
-        };
-    }
-    let Some(path) = path else {
-        return usage("PATH is missing");
-    };
+/// `bashio lint [--fix] PATH [--format text|json]`.
+pub fn main(path: &Path, fix: bool, as_json: bool) -> i32 {
     let shown = path.to_string_lossy();
     let prefix = match shown.as_ref() {
         "." | "./" => "",
         other => other,
     };
-    let what = match tree::kind_of(Path::new(path)) {
+    let what = match tree::kind_of(path) {
         Ok(what) => what,
         Err(reason) => {
             // One line: PATH itself is the mistake.
@@ -120,7 +72,7 @@ pub fn main(args: &[OsString]) -> i32 {
             }
             all
         }
-        tree::PathKind::Tree => match open(Path::new(path), fix, &shown) {
+        tree::PathKind::Tree => match open(path, fix, &shown) {
             Ok(tree) => lint(&tree),
             Err((status, reason)) => {
                 eprintln!("bashio lint: {shown}: {reason}");
@@ -157,11 +109,6 @@ fn open(path: &Path, fix: bool, shown: &str) -> Result<Tree, (i32, String)> {
         );
     }
     Tree::open(&tree.base).map_err(|e| (100, e))
-}
-
-fn usage(problem: &str) -> i32 {
-    eprintln!("bashio lint: {problem}\n{USAGE}");
-    100
 }
 
 /// One file to look at: how it is shown, and what s6-overlay does with it.

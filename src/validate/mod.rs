@@ -24,101 +24,15 @@ pub use addon_options as rules;
 pub mod yaml11;
 
 use serde_json::{json, Value};
-use std::ffi::OsString;
 use std::io::Write;
-use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
-
-const USAGE: &str = "usage: bashio validate ADDON_DIR [--options FILE] [--format text|json]";
 
 /// The config file names the Supervisor looks for, in the order tried.
 const CONFIG_NAMES: &[&str] = &["config.yaml", "config.yml", "config.json"];
 
-/// What the command line asks for.
-#[derive(Debug, PartialEq)]
-enum Request {
-    Help,
-    Check {
-        dir: PathBuf,
-        options: Option<PathBuf>,
-        json: bool,
-    },
-}
-
-fn parse_args(args: &[OsString]) -> Result<Request, String> {
-    let mut dir = None;
-    let mut options = None;
-    let mut json = false;
-    let mut positional_only = false;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        let bytes = arg.as_bytes();
-        let value = if positional_only {
-            None
-        } else if bytes == b"--options" {
-            Some(
-                args.next()
-                    .cloned()
-                    .ok_or("--options needs a FILE".to_string())?,
-            )
-        } else if let Some(value) = bytes.strip_prefix(b"--options=") {
-            Some(OsString::from(std::ffi::OsStr::from_bytes(value)))
-        } else if bytes == b"--format" || bytes.starts_with(b"--format=") {
-            let format = match bytes.strip_prefix(b"--format=") {
-                Some(value) => value.to_vec(),
-                None => args
-                    .next()
-                    .ok_or("--format needs a value: text or json".to_string())?
-                    .as_bytes()
-                    .to_vec(),
-            };
-            json = match format.as_slice() {
-                b"json" => true,
-                b"text" => false,
-                other => {
-                    return Err(format!(
-                        "unknown format '{}': text or json",
-                        String::from_utf8_lossy(other)
-                    ))
-                }
-            };
-            continue;
-        } else if bytes == b"-h" || bytes == b"--help" {
-            return Ok(Request::Help);
-        } else if bytes == b"--" {
-            positional_only = true;
-            continue;
-        } else if bytes.len() > 1 && bytes[0] == b'-' {
-            return Err(format!("unknown option '{}'", arg.to_string_lossy()));
-        } else {
-            None
-        };
-        match value {
-            Some(_) if options.is_some() => return Err("--options given twice".into()),
-            Some(file) => options = Some(PathBuf::from(file)),
-            None if dir.is_some() => {
-                return Err(format!("unexpected argument '{}'", arg.to_string_lossy()))
-            }
-            None => dir = Some(PathBuf::from(arg)),
-        }
-    }
-    let dir = dir.ok_or("missing ADDON_DIR".to_string())?;
-    Ok(Request::Check { dir, options, json })
-}
-
-/// `bashio validate ...`.
-pub fn main(args: &[OsString]) -> i32 {
-    match parse_args(args) {
-        Ok(Request::Help) => {
-            let _ = writeln!(std::io::stdout(), "{USAGE}");
-            0
-        }
-        Ok(Request::Check { dir, options, json }) => check(&dir, options.as_deref(), json),
-        Err(reason) => {
-            let _ = writeln!(std::io::stderr(), "bashio validate: {reason} ({USAGE})");
-            100
-        }
-    }
+/// `bashio validate ADDON_DIR [--options FILE] [--format text|json]`.
+pub fn main(dir: &Path, options_file: Option<&Path>, json: bool) -> i32 {
+    check(dir, options_file, json)
 }
 
 /// What the add-on's config says that validation needs.
@@ -294,86 +208,4 @@ pub fn read_options_text(text: &[u8]) -> Result<Value, String> {
     let value: Value =
         serde_json::from_slice(text).map_err(|e| format!("not valid JSON: {}", one_line(e)))?;
     rules::as_orjson_reads(value)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(words: &[&str]) -> Vec<OsString> {
-        words.iter().map(OsString::from).collect()
-    }
-
-    fn check_request(dir: &str, options: Option<&str>) -> Request {
-        Request::Check {
-            dir: dir.into(),
-            options: options.map(PathBuf::from),
-            json: false,
-        }
-    }
-
-    #[test]
-    fn arguments_in_any_order() {
-        assert_eq!(parse_args(&args(&["dir"])), Ok(check_request("dir", None)));
-        assert_eq!(
-            parse_args(&args(&["dir", "--options", "o.json"])),
-            Ok(check_request("dir", Some("o.json")))
-        );
-        assert_eq!(
-            parse_args(&args(&["--options=o.json", "dir"])),
-            Ok(check_request("dir", Some("o.json")))
-        );
-        assert_eq!(
-            parse_args(&args(&["--", "-dir"])),
-            Ok(check_request("-dir", None))
-        );
-        assert_eq!(parse_args(&args(&["dir", "--help"])), Ok(Request::Help));
-        assert_eq!(
-            parse_args(&args(&["--format", "json", "dir"])),
-            Ok(Request::Check {
-                dir: "dir".into(),
-                options: None,
-                json: true
-            })
-        );
-        assert_eq!(
-            parse_args(&args(&["dir", "--format=xml"])),
-            Err("unknown format 'xml': text or json".to_string())
-        );
-    }
-
-    #[test]
-    fn usage_errors() {
-        for (words, reason) in [
-            (&[][..], "missing ADDON_DIR"),
-            (&["dir", "--options"][..], "--options needs a FILE"),
-            (&["dir", "other"][..], "unexpected argument 'other'"),
-            (&["dir", "--verbose"][..], "unknown option '--verbose'"),
-            (
-                &["dir", "--options", "a", "--options", "b"][..],
-                "--options given twice",
-            ),
-        ] {
-            assert_eq!(
-                parse_args(&args(words)),
-                Err(reason.to_string()),
-                "{words:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn non_utf8_arguments_are_kept_as_bytes() {
-        use std::os::unix::ffi::OsStringExt;
-        let dir = OsString::from_vec(b"caf\xe9".to_vec());
-        let file = OsString::from_vec(b"--options=\xff.json".to_vec());
-        assert_eq!(
-            parse_args(&[dir, file]),
-            Ok(Request::Check {
-                dir: PathBuf::from(OsString::from_vec(b"caf\xe9".to_vec())),
-                options: Some(PathBuf::from(OsString::from_vec(b"\xff.json".to_vec()))),
-                json: false,
-            })
-        );
-    }
 }
