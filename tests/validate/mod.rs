@@ -3,14 +3,12 @@
 //! same rules refusing options in local mode (BASHIO_ADDON_CONFIG) and in the
 //! mock Supervisor's `/addons/<slug>/options` endpoints.
 
-mod util;
-
+use crate::util::*;
 use serde_json::{json, Value};
 use std::ffi::OsStr;
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use util::*;
 
 /// An example add-on directory.
 fn addon(name: &str) -> PathBuf {
