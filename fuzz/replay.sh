@@ -7,11 +7,13 @@
 # repository), and the empty input. A target that panics, crashes or hangs on
 # any of them fails the run, naming the target; nothing is fuzzed.
 #
-# Usage: fuzz/replay.sh   (from anywhere; builds into the main target/)
+# Usage: fuzz/replay.sh   (from anywhere; builds into fuzz/target/, apart from
+# the main target/: the library there, named without a hash for its .so, would
+# be overwritten by a build with the fuzz crate's dependencies)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --manifest-path fuzz/Cargo.toml --bins --locked --target-dir target
+cargo build --manifest-path fuzz/Cargo.toml --bins --locked --target-dir fuzz/target
 
 scratch=$(mktemp -d)
 trap 'rm -rf "${scratch}"' EXIT
@@ -33,7 +35,7 @@ for source in fuzz/fuzz_targets/*.rs; do
     # input under the scratch directory, not in the checkout. xargs keeps
     # every command line within the system's limit.
     if printf '%s\0' "${inputs[@]}" |
-        xargs -0 "target/debug/${target}" -timeout=60 -artifact_prefix="${scratch}/" \
+        xargs -0 "fuzz/target/debug/${target}" -timeout=60 -artifact_prefix="${scratch}/" \
             >"${scratch}/${target}.log" 2>&1; then
         count=$((count + ${#inputs[@]}))
     else
