@@ -6,10 +6,9 @@
 
 #![forbid(unsafe_code)]
 
-pub(crate) mod tools;
-
 use crate::call::Outcome;
 use crate::ctx::{Args, Ctx};
+use crate::subcommands::{self, Command};
 use crate::{functions, interpreter};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -60,8 +59,8 @@ pub fn main(args: Vec<OsString>) -> i32 {
     }
     // After the functions (none has a subcommand's name): a call never
     // compares its name with them.
-    if tools::WORDS.contains(&word.as_str()) {
-        return tools::main(args);
+    if subcommands::WORDS.contains(&word.as_str()) {
+        return subcommand(args);
     }
     if word.contains('/') || std::path::Path::new(first).is_file() {
         return interpreter::run(first, &args[1..]);
@@ -83,8 +82,8 @@ fn help(name: Option<String>) -> i32 {
     let Some(name) = name else {
         return print(USAGE);
     };
-    if tools::WORDS.contains(&name.as_str()) {
-        return tools::main(vec![name.into(), "--help".into()]);
+    if subcommands::WORDS.contains(&name.as_str()) {
+        return subcommand(vec![name.into(), "--help".into()]);
     }
     match functions::resolve(&name) {
         Some((function, _)) => {
@@ -155,5 +154,34 @@ fn call(function: &crate::table::Function, deprecated: Option<String>, cli: Vec<
         Outcome::Status(code) => code,
         Outcome::Exit(code) if from_shim => EXIT_SCRIPT_BASE + code,
         Outcome::Exit(code) => code,
+    }
+}
+
+/// `bashio WORD ARGS...` for a word of `subcommands::WORDS`: parsed by clap,
+/// then run here.
+fn subcommand(args: Vec<OsString>) -> i32 {
+    let word = args
+        .first()
+        .map(|w| w.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match subcommands::parse(args) {
+        Ok(command) => run_subcommand(command),
+        Err(error) => subcommands::report(&word, &error),
+    }
+}
+
+fn run_subcommand(command: Command) -> i32 {
+    match command {
+        Command::Shim => print(crate::shim::generate().trim_end()),
+        Command::Install {
+            prefix,
+            with_envsubst,
+        } => crate::install::main(true, &prefix, with_envsubst),
+        Command::Uninstall { prefix } => crate::install::main(false, &prefix, false),
+        Command::Validate { dir, options, json } => {
+            crate::validate::main(&dir, options.as_deref(), json)
+        }
+        Command::Lint { fix, path, json } => crate::lint::main(&path, fix, json),
+        Command::Completions { shell } => crate::completions::main(shell),
     }
 }

@@ -30,6 +30,7 @@ pub(crate) mod lint;
 pub(crate) mod mode;
 pub mod s6;
 pub(crate) mod shim;
+pub(crate) mod subcommands;
 pub(crate) mod supervisor;
 pub(crate) mod table;
 pub mod tempio;

@@ -2,12 +2,10 @@
 //! documents (one clear line, or bashio's or jq's own answer), the documented
 //! exit status, no panic, and leaves nothing half-written behind.
 
-mod util;
-
+use crate::util::*;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
-use util::*;
 
 /// What a row does: its set-up and run, in a fresh sandbox.
 type Action = fn(&Sandbox) -> Run;

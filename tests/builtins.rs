@@ -3,12 +3,10 @@
 //! the two modes must be indistinguishable to a script, and a builtin must
 //! leave bash's process as it found it.
 
-mod util;
-
+use crate::util::*;
 use std::os::unix::fs::symlink;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::time::{Duration, Instant};
-use util::*;
 
 fn supervisor() -> MockSupervisor {
     MockSupervisor::start(World::default_world()).expect("mock supervisor")
@@ -104,7 +102,7 @@ fn a_library_from_another_build_is_refused() {
 
 #[test]
 fn version_says_which_mode_scripts_get() {
-    let run = util::run(
+    let run = crate::util::run(
         std::process::Command::new(binary())
             .arg("--version")
             .env("BASHIO_BUILTINS", "1"),
@@ -118,7 +116,7 @@ fn version_says_which_mode_scripts_get() {
             library.display()
         )
     );
-    let run = util::run(
+    let run = crate::util::run(
         std::process::Command::new(binary())
             .arg("--version")
             .env("BASHIO_BUILTINS", "0"),

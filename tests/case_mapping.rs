@@ -5,8 +5,6 @@
 //! and for byte strings that are not UTF-8 (stray bytes, sequences cut short,
 //! overlong forms, surrogates), then runs our binary on each.
 
-mod util;
-
 use std::os::unix::ffi::OsStrExt;
 use std::process::{Command, Stdio};
 
@@ -96,7 +94,7 @@ fn bash_mapped(locale: &str, strings: &[Vec<u8>]) -> Vec<(Vec<u8>, Vec<u8>)> {
 }
 
 fn ours(locale: &str, function: &str, value: &[u8]) -> Vec<u8> {
-    let output = Command::new(util::binary())
+    let output = Command::new(crate::util::binary())
         .arg(function)
         .arg(std::ffi::OsStr::from_bytes(value))
         .env_clear()

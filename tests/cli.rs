@@ -1,10 +1,8 @@
 //! The binary as a command: the committed shim matches the table, the
 //! listing, help, calls from any shell, and one clear line for bad input.
 
-mod util;
-
+use crate::util::*;
 use std::process::Command;
-use util::*;
 
 fn bashio(args: &[&str]) -> Run {
     let mut command = Command::new(binary());

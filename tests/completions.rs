@@ -3,11 +3,9 @@
 //! COMP_CWORD), replies exactly what the table and the tool's words say;
 //! fish's and zsh's are checked in those shells when they are installed.
 
-mod util;
-
+use crate::util::*;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use util::*;
 
 /// The tool's own words, in the order the completion offers them.
 const TOOLS: &[&str] = &[

@@ -1,9 +1,7 @@
 //! The container-environment helpers (ours, not bashio's): what a cont-init
 //! script sets, a service started by with-contenv sees.
 
-mod util;
-
-use util::*;
+use crate::util::*;
 
 #[test]
 fn set_get_unset_and_list_reach_the_service() {

@@ -1,10 +1,8 @@
 //! The RomM example add-on runs end to end with no Supervisor: the command
 //! README gives a newcomer, checked line by line.
 
-mod util;
-
+use crate::util::*;
 use std::process::Command;
-use util::*;
 
 /// Log lines with their clock time masked.
 fn without_times(text: &str) -> String {

@@ -4,10 +4,8 @@
 //! bashio's `curl --silent --show-error` prints it), and never repeats an
 //! action. Where curl is installed, its lines are compared with ours.
 
-mod util;
-
+use crate::util::*;
 use std::time::{Duration, Instant};
-use util::*;
 
 /// STDERR with curl's timings ("after 12 ms", "after 2001 milliseconds")
 /// as "after N", and the timings found.

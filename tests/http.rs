@@ -2,10 +2,8 @@
 //! thread is started (strace sees no clone), and the connection's
 //! descriptor is closed before the call returns.
 
-mod util;
-
+use crate::util::*;
 use std::process::Command;
-use util::*;
 
 #[test]
 fn an_http_call_starts_no_thread_and_closes_its_socket() {

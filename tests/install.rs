@@ -1,10 +1,8 @@
 //! `bashio install --prefix DIR`: the layout add-on images expect, usable at
 //! once (a script with the image's shebang runs), idempotent, and removable.
 
-mod util;
-
+use crate::util::*;
 use std::process::Command;
-use util::*;
 
 fn bashio(args: &[&str]) -> Run {
     run(Command::new(binary()).args(args))

@@ -7,14 +7,12 @@
 //! Git does not always keep file modes, so each test copies its example into
 //! a temporary directory and sets the modes the example documents.
 
-mod util;
-
+use crate::util::*;
 use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{symlink, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use util::*;
 
 /// Scripts of broken-addon meant to be executable; everything else is 0644.
 const BROKEN_EXECUTABLE: &[&str] = &[

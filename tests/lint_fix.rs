@@ -9,13 +9,11 @@
 //! when `s6-rc-compile` and `s6-rc-db` are on PATH (or in the directory
 //! named by S6_RC_BIN), and says on stderr that it was skipped otherwise.
 
-mod util;
-
+use crate::util::*;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use util::*;
 
 fn write(path: &Path, text: &str, mode: u32) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -6,14 +6,12 @@
 //! chmods, installed interpreters, options checked for null, TLS code on an
 //! add-on with TLS options) must raise no finding at all.
 
-mod util;
-
+use crate::util::*;
 use std::collections::BTreeSet;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
-use util::*;
 
 fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();

@@ -2,9 +2,7 @@
 //! against the mock Supervisor. Every value is right and every call succeeds;
 //! the cache's atomic writes mean no reader ever sees half a file.
 
-mod util;
-
-use util::*;
+use crate::util::*;
 
 const SHELLS: usize = 8;
 const ROUNDS: usize = 100; // two calls per round

@@ -2,9 +2,7 @@
 //! (`#!/.../with-contenv bashio`), against a mock Supervisor over real HTTP:
 //! their stdout, log lines, exit status and the requests the Supervisor saw.
 
-mod util;
-
-use util::*;
+use crate::util::*;
 
 fn supervisor() -> MockSupervisor {
     MockSupervisor::start(World::default_world()).expect("mock supervisor")

@@ -5,10 +5,8 @@
 //! values when later calls are traced with them as arguments; the cache is
 //! owner-only; links planted in it are never followed.
 
-mod util;
-
+use crate::util::*;
 use std::os::unix::fs::{symlink, PermissionsExt};
-use util::*;
 
 const SECRETS: &[&str] = &["n3w-s3cret", "opt-s3cret", "pub-s3cret", "auth-s3cret"];
 

@@ -1,8 +1,6 @@
 //! The `/_mock/...` endpoints that let shell scripts drive the mock.
 
-mod common;
-
-use common::{client, get, json, start};
+use crate::common::{client, get, json, start};
 use serde_json::json;
 
 fn admin(
@@ -15,7 +13,7 @@ fn admin(
     if let Some(body) = body {
         request = request.body(body.to_string());
     }
-    common::read(request.send().unwrap())
+    crate::common::read(request.send().unwrap())
 }
 
 #[test]
@@ -92,7 +90,7 @@ fn bad_fault_json_is_a_400() {
         assert_eq!(status, 400, "{body}");
         assert_eq!(json(&body)["result"], "error");
     }
-    let (status, _) = common::read(
+    let (status, _) = crate::common::read(
         client()
             .post(format!("{}/_mock/fault", mock.url()))
             .body("{oops")
@@ -117,7 +115,7 @@ fn the_world_can_be_read_and_replaced() {
         200
     );
     assert_eq!(
-        common::data(&mock, "/info"),
+        crate::common::data(&mock, "/info"),
         json!({"supervisor": "replaced"})
     );
 
@@ -129,7 +127,7 @@ fn the_world_can_be_read_and_replaced() {
     );
     assert_eq!(status, 400, "self_slug is required: {body}");
     assert_eq!(
-        common::data(&mock, "/info"),
+        crate::common::data(&mock, "/info"),
         json!({"supervisor": "replaced"})
     );
 }

@@ -1,9 +1,7 @@
 //! The Supervisor API as clients see it over real HTTP: auth, envelopes,
 //! the `self` alias, stateful endpoints, text resources and error statuses.
 
-mod common;
-
-use common::{call, client, data, delete, get, json, post, start};
+use crate::common::{call, client, data, delete, get, json, post, start};
 use mock_supervisor::{MockSupervisor, ResponseSpec, ServerConfig, World};
 use reqwest::Method;
 use serde_json::json;
@@ -221,7 +219,7 @@ fn services_can_be_published_read_and_withdrawn() {
 #[test]
 fn text_resources_are_served_as_plain_text() {
     let mock = start();
-    let response = common::request(&mock, Method::GET, "/addons/self/logs")
+    let response = crate::common::request(&mock, Method::GET, "/addons/self/logs")
         .send()
         .unwrap();
     assert_eq!(response.status(), 200);
@@ -437,7 +435,7 @@ fn canned_responses_serve_anything_and_win_over_builtins() {
         post(&mock, "/addons/self/restart", ""),
         (500, r#"{"result":"error","message":"nope"}"#.into())
     );
-    let response = common::request(&mock, Method::GET, "/addons/local_example/info")
+    let response = crate::common::request(&mock, Method::GET, "/addons/local_example/info")
         .send()
         .unwrap();
     assert_eq!(response.headers()["content-type"], "text/x-custom");

@@ -1,14 +1,12 @@
 //! The `mock-supervisor` command as shell scripts use it: read the URL
 //! line, make requests, stop it with SIGTERM.
 
-mod common;
-
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::{client, json};
+use crate::common::{client, json};
 
 const BINARY: &str = env!("CARGO_BIN_EXE_mock-supervisor");
 

@@ -1,11 +1,9 @@
 //! Every fault kind, seen from a real HTTP client with bounded timeouts.
 
-mod common;
-
 use std::io::Read;
 use std::time::{Duration, Instant};
 
-use common::{client_with_timeout, get, json, start};
+use crate::common::{client_with_timeout, get, json, start};
 use mock_supervisor::{Fault, FaultRule};
 use reqwest::Method;
 
@@ -27,7 +25,8 @@ fn status_replaces_the_response() {
         "/addons/self/info",
         Fault::Status(503, "down for now".into()),
     );
-    let response = send_with_timeout(&mock, "/addons/self/info", common::CLIENT_TIMEOUT).unwrap();
+    let response =
+        send_with_timeout(&mock, "/addons/self/info", crate::common::CLIENT_TIMEOUT).unwrap();
     assert_eq!(response.status(), 503);
     assert_eq!(
         response.headers()["content-type"],
@@ -36,7 +35,8 @@ fn status_replaces_the_response() {
     assert_eq!(response.text().unwrap(), "down for now");
 
     mock.set_fault("/addons/self/info", Fault::Status(500, r#"{"a":1}"#.into()));
-    let response = send_with_timeout(&mock, "/addons/self/info", common::CLIENT_TIMEOUT).unwrap();
+    let response =
+        send_with_timeout(&mock, "/addons/self/info", crate::common::CLIENT_TIMEOUT).unwrap();
     assert_eq!(
         response.headers()["content-type"],
         "application/json; charset=utf-8"
@@ -92,7 +92,8 @@ fn drop_connection_closes_without_a_response() {
     let mock = start();
     mock.set_fault("/addons/self/info", Fault::DropConnection);
     let started = Instant::now();
-    let error = send_with_timeout(&mock, "/addons/self/info", common::CLIENT_TIMEOUT).unwrap_err();
+    let error =
+        send_with_timeout(&mock, "/addons/self/info", crate::common::CLIENT_TIMEOUT).unwrap_err();
     assert!(!error.is_timeout(), "{error}");
     assert!(started.elapsed() < Duration::from_secs(2));
     assert_eq!(mock.requests().len(), 1, "the client sent exactly once");
@@ -103,7 +104,8 @@ fn drop_mid_body_sends_half_the_announced_body() {
     let mock = start();
     let (_, full) = get(&mock, "/core/info");
     mock.set_fault("/core/info", Fault::DropMidBody);
-    let mut response = send_with_timeout(&mock, "/core/info", common::CLIENT_TIMEOUT).unwrap();
+    let mut response =
+        send_with_timeout(&mock, "/core/info", crate::common::CLIENT_TIMEOUT).unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.content_length(), Some(full.len() as u64));
     let mut received = Vec::new();
@@ -119,7 +121,8 @@ fn malformed_sends_the_exact_body_with_200() {
         "/addons/self/info",
         Fault::Malformed("{\"result\": \"ok\", \"da".into()),
     );
-    let response = send_with_timeout(&mock, "/addons/self/info", common::CLIENT_TIMEOUT).unwrap();
+    let response =
+        send_with_timeout(&mock, "/addons/self/info", crate::common::CLIENT_TIMEOUT).unwrap();
     assert_eq!(response.status(), 200);
     assert_eq!(response.text().unwrap(), "{\"result\": \"ok\", \"da");
 }
@@ -168,7 +171,10 @@ fn faults_match_prefixes_methods_and_the_self_alias() {
     mock.add_fault(
         FaultRule::new("/addons/local_example/options", Fault::result_error("no")).method("POST"),
     );
-    assert_eq!(common::post(&mock, "/addons/self/options", "{}").0, 400);
+    assert_eq!(
+        crate::common::post(&mock, "/addons/self/options", "{}").0,
+        400
+    );
     assert_eq!(get(&mock, "/addons/self/options/config").0, 200);
 }
 
@@ -176,7 +182,7 @@ fn faults_match_prefixes_methods_and_the_self_alias() {
 fn faults_apply_before_the_token_check() {
     let mock = start();
     mock.set_fault("/supervisor/ping", Fault::Status(503, "x".into()));
-    let response = client_with_timeout(common::CLIENT_TIMEOUT)
+    let response = client_with_timeout(crate::common::CLIENT_TIMEOUT)
         .get(format!("{}/supervisor/ping", mock.url()))
         .send()
         .unwrap();
@@ -188,9 +194,10 @@ fn the_server_keeps_serving_after_faults() {
     let mock = start();
     for fault in [Fault::DropConnection, Fault::DropMidBody] {
         mock.set_fault_times("/info", fault, 1);
-        let _ = send_with_timeout(&mock, "/info", common::CLIENT_TIMEOUT).and_then(|r| r.text());
+        let _ =
+            send_with_timeout(&mock, "/info", crate::common::CLIENT_TIMEOUT).and_then(|r| r.text());
     }
-    let (status, body) = common::call(&mock, Method::GET, "/info", None);
+    let (status, body) = crate::common::call(&mock, Method::GET, "/info", None);
     assert_eq!(status, 200);
     assert_eq!(json(&body)["result"], "ok");
 }

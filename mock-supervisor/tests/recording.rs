@@ -1,9 +1,7 @@
 //! Recorded requests: exactly what the client sent, in order, including
 //! requests that then failed the token check or were faulted.
 
-mod common;
-
-use common::{client, get, post, start};
+use crate::common::{client, get, post, start};
 use mock_supervisor::Fault;
 
 #[test]

@@ -3,7 +3,7 @@
 //!
 //! Each shell's script is a template beside this file, filled by plain
 //! replacement from the function table and from the subcommands' clap
-//! definition (`cli::tools`), so a new function, subcommand or flag is
+//! definition (`subcommands`), so a new function, subcommand or flag is
 //! completed without touching any script. It refuses to grow a template
 //! language: placeholders are `!NAME!` and nothing else; words are checked to
 //! need no quoting, descriptions are quoted for the shell.
@@ -18,8 +18,8 @@
 
 #![forbid(unsafe_code)]
 
-use crate::cli::tools::{self, Shell};
 use crate::functions;
+use crate::subcommands::{self as tools, Shell};
 use clap::ValueHint;
 use std::io::Write;
 

@@ -2,8 +2,6 @@
 //! HTTP client with bounded timeouts, so a server bug fails a test instead
 //! of hanging it.
 
-#![allow(dead_code)] // Each test binary uses a different subset.
-
 use std::time::Duration;
 
 use mock_supervisor::{MockSupervisor, World};

@@ -1,11 +1,14 @@
 //! The tool's own subcommands (`bashio install`, `validate`, `lint`,
-//! `completions`, ...), their flags parsed by clap. Only those words come
-//! here: a function call or a script never builds a parser. The shell
+//! `completions`, ...) and their flags, defined and parsed with clap; `cli`
+//! runs them. Only those words come here: a function call or a script never
+//! builds a parser. The shell
 //! completions read their words, flags and value kinds from `command()`, so a
 //! flag added here is completed in every shell without touching a script.
 //!
 //! clap's builder rather than its derive: the same help and errors, 15,584
 //! bytes less in the static release binary, and no proc-macro to build.
+
+#![forbid(unsafe_code)]
 
 use clap::{value_parser, Arg, ArgAction, ArgMatches, ValueHint};
 use std::ffi::OsString;
@@ -166,19 +169,8 @@ pub fn command() -> clap::Command {
         )
 }
 
-/// `bashio WORD ARGS...` for a word of `WORDS`.
-pub fn main(args: Vec<OsString>) -> i32 {
-    let word = args
-        .first()
-        .map(|w| w.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match parse(args) {
-        Ok(command) => run(command),
-        Err(error) => report(&word, &error),
-    }
-}
-
-fn parse(args: Vec<OsString>) -> Result<Command, clap::Error> {
+/// The subcommand and its flags, as clap reads them.
+pub(crate) fn parse(args: Vec<OsString>) -> Result<Command, clap::Error> {
     let matches = command().try_get_matches_from(std::iter::once("bashio".into()).chain(args))?;
     let path = |m: &ArgMatches, id: &str| m.try_get_one::<PathBuf>(id).ok().flatten().cloned();
     let word = |m: &ArgMatches, id: &str| {
@@ -218,32 +210,9 @@ fn parse(args: Vec<OsString>) -> Result<Command, clap::Error> {
     })
 }
 
-fn run(command: Command) -> i32 {
-    match command {
-        Command::Shim => {
-            let _ = writeln!(
-                std::io::stdout().lock(),
-                "{}",
-                crate::shim::generate().trim_end()
-            );
-            0
-        }
-        Command::Install {
-            prefix,
-            with_envsubst,
-        } => crate::install::main(true, &prefix, with_envsubst),
-        Command::Uninstall { prefix } => crate::install::main(false, &prefix, false),
-        Command::Validate { dir, options, json } => {
-            crate::validate::main(&dir, options.as_deref(), json)
-        }
-        Command::Lint { fix, path, json } => crate::lint::main(&path, fix, json),
-        Command::Completions { shell } => crate::completions::main(shell),
-    }
-}
-
 /// Help on stdout with status 0; a mistake as one line, `bashio WORD: what
 /// is wrong` (clap's words), then the subcommand's usage, status 100.
-fn report(word: &str, error: &clap::Error) -> i32 {
+pub(crate) fn report(word: &str, error: &clap::Error) -> i32 {
     let text = error.render().to_string();
     if !error.use_stderr() {
         let _ = write!(std::io::stdout().lock(), "{text}");
