@@ -3,14 +3,12 @@
 # bashio: the bash side of the bashio binary.
 #
 # Sourcing this file (or running a script with `bashio SCRIPT`) gives a script
-# every bashio:: function. Each one hands its arguments to the bashio binary;
-# only what must change the calling shell (exit, the log level, try) is bash.
-# This file is generated from the binary's function table: `bashio shim`.
+# every bashio:: function: a builtin from libbashio.so beside the binary, or,
+# where bash cannot load it, a function that hands its arguments to the
+# binary; only what must change the calling shell (the log level, try...) is
+# bash. This file is generated from the binary's function table: `bashio shim`.
 # ==============================================================================
-set -o errexit
-set -o errtrace
-set -o nounset
-set -o pipefail
+set -o errexit -o errtrace -o nounset -o pipefail
 shopt -s inherit_errexit 2>/dev/null || true
 
 # The binary: named by the interpreter, beside this file once installed, or on PATH.
