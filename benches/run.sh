@@ -33,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-coproc MOCK { "${mock}" --token bench-token; }
+coproc MOCK { exec "${mock}" --token bench-token; }
 mock_pid=${MOCK_PID}
 read -r url <&"${MOCK[0]}"
 
