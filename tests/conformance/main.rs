@@ -43,7 +43,8 @@
 mod case;
 mod compare;
 mod run;
-#[path = "../util/sandbox.rs"]
+// The integration tests' sandbox (tests/util/sandbox.rs): `util.rs` here is
+// a link to that file, so both test binaries compile the same one.
 mod util;
 
 use case::{data_dir, expected_path, load_cases, Case, Outcome};

@@ -2,7 +2,7 @@
 //! with-contenv and bashio on PATH, a container environment directory, a
 //! cache directory, a mock Supervisor's address, and files run as s6 runs
 //! them, under a timeout. The conformance suite, a test binary of its own,
-//! includes this file alone.
+//! compiles this file alone (tests/conformance/util.rs links to it).
 
 use std::fs;
 use std::io::Read;
