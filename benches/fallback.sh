@@ -12,19 +12,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 other=$1
 host=$(rustc -vV | sed -n 's/^host: //p')
 ours=${2:-${here}/target/${host}/release/bashio}
-cargo build --release --quiet -p mock-supervisor --manifest-path "${here}/Cargo.toml"
-
-work=$(mktemp -d)
-cleanup() {
-    [[ -n "${mock_pid:-}" ]] && kill "${mock_pid}" 2>/dev/null || true
-    rm -rf "${work}"
-}
-trap cleanup EXIT
-coproc MOCK { exec "${here}/target/release/mock-supervisor" --token bench-token; }
-mock_pid=${MOCK_PID}
-read -r url <&"${MOCK[0]}"
-export SUPERVISOR_API="${url}" SUPERVISOR_TOKEN=bench-token LOG_TIMESTAMP=T
-export CACHE_DIR="${work}/cache" BASHIO_BUILTINS=0
+# shellcheck source=benches/mock.sh
+source "${here}/benches/mock.sh"
+export BASHIO_BUILTINS=0
 
 for who in other ours; do
     printf '#!%s\n' "${!who}" >"${work}/${who}-empty.sh"

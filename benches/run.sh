@@ -20,29 +20,17 @@ host=$(rustc -vV | sed -n 's/^host: //p')
 RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static -C panic=abort" \
     cargo build --release --quiet --target "${host}" --bin bashio --manifest-path "${here}/Cargo.toml" 2>/dev/null
 cargo build --release --quiet --lib -p bashio --manifest-path "${here}/Cargo.toml"
-cargo build --release --quiet -p mock-supervisor --manifest-path "${here}/Cargo.toml"
 ship="${here}/target/${host}/release"
 cp "${here}/target/release/libbashio.so" "${ship}/libbashio.so"
 binary="${ship}/bashio"
-mock="${here}/target/release/mock-supervisor"
 
-work=$(mktemp -d)
-cleanup() {
-    [[ -n "${mock_pid:-}" ]] && kill "${mock_pid}" 2>/dev/null || true
-    rm -rf "${work}"
-}
-trap cleanup EXIT
-
-coproc MOCK { exec "${mock}" --token bench-token; }
-mock_pid=${MOCK_PID}
-read -r url <&"${MOCK[0]}"
+# shellcheck source=benches/mock.sh
+source "${here}/benches/mock.sh"
 
 mkdir -p "${work}/bin"
 ln -s "${binary}" "${work}/bin/bashio"
 if [[ -n "${JQ:-}" ]]; then ln -s "$(command -v "${JQ}")" "${work}/bin/jq"; fi
 export PATH="${work}/bin:${PATH}"
-export SUPERVISOR_API="${url}" SUPERVISOR_TOKEN=bench-token LOG_TIMESTAMP=T
-export CACHE_DIR="${work}/cache"
 
 # Each scenario as a script, once per interpreter.
 loop50='for i in {1..50}; do x=$(bashio::config database.host); done'

@@ -99,20 +99,22 @@ pub fn parse_level(value: &[u8]) -> i32 {
     if let Some(level) = level_by_name(trimmed) {
         return level;
     }
-    let word = trimmed
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
-        && trimmed
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    if word {
+    if is_word(trimmed) {
         return INFO;
     }
     match crate::arith::evaluate(&text) {
         Some(level) => level.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
         None => i32::MAX,
     }
+}
+
+/// A shell word that names a variable (`[[:alpha:]_][[:alnum:]_]*`, in
+/// ASCII): as a log level, the default.
+fn is_word(text: &str) -> bool {
+    text.bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// bashio's exit statuses, as scripts read them.
@@ -223,12 +225,7 @@ pub fn settle_level(value: &str) -> Option<String> {
     // `^[[:space:]]*[[:alpha:]_][[:alnum:]_]*[[:space:]]*$`, in ASCII.
     let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let word = value.trim_matches(|c: char| c.is_ascii() && space(&(c as u8)));
-    let one_word = word
-        .bytes()
-        .next()
-        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
-        && word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    Some(if one_word {
+    Some(if is_word(word) {
         LOG_LEVEL.default.to_string()
     } else {
         value.to_string()

@@ -11,3 +11,12 @@ pub fn plain(error: &std::io::Error) -> String {
         None => text,
     }
 }
+
+/// A panic's message, when it carries one (`panic!` with a literal or with
+/// formatting): the binary and the builtins both report it as one line.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<&str> {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+}

@@ -9,19 +9,7 @@ use std::ffi::OsString;
 use std::path::Path;
 
 fn main() {
-    // A panic is a bug: one line and status 1, as from the builtins, and the
-    // same whether the binary unwinds or aborts (images build it to abort,
-    // which makes it 0.4 MB smaller).
-    std::panic::set_hook(Box::new(|info| {
-        let payload = info.payload();
-        let message = payload
-            .downcast_ref::<&str>()
-            .copied()
-            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
-            .unwrap_or("panic");
-        eprintln!("bashio: internal error: {message}");
-        std::process::exit(1);
-    }));
+    cli::exit_on_panic();
     std::process::exit(run(std::env::args_os().collect()));
 }
 

@@ -42,7 +42,7 @@ pub fn config_query(ctx: &mut Ctx, data: &[u8], key: &str, indent: usize) -> Ret
     // The query's text is only shown (in a trace line) or run by jq when the
     // key is not plain: a plain key's value is found without it.
     let query = || path::config_query(key, indent);
-    if ctx.settings.log_level >= crate::defaults::TRACE {
+    if log::tracing(ctx) {
         log::trace(
             ctx,
             "bashio::jq",

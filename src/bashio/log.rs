@@ -169,9 +169,15 @@ fn coloured(colour: &str, message: &[u8]) -> Vec<u8> {
     [colour.as_bytes(), message, RESET.as_bytes()].concat()
 }
 
+/// Whether trace lines are written: a caller whose trace arguments cost
+/// something to build asks first.
+pub fn tracing(ctx: &Ctx) -> bool {
+    ctx.settings.log_level >= TRACE
+}
+
 /// The trace line every bashio function starts with: its name and arguments.
 pub fn trace(ctx: &mut Ctx, function: &str, args: &Args) {
-    if ctx.settings.log_level < TRACE {
+    if !tracing(ctx) {
         return;
     }
     let mut message = function.as_bytes().to_vec();

@@ -106,12 +106,7 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
     }
     setup::settle();
     std::panic::set_hook(Box::new(|info| {
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let message = crate::errors::panic_message(info.payload()).unwrap_or_default();
         eprintln!("bashio: internal error: {message}");
     }));
     0

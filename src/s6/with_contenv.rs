@@ -54,12 +54,17 @@ pub fn main(args: &[OsString], here: Option<RunHere>) -> i32 {
             }
         }
     };
+    let search_path = match environment.as_deref() {
+        Some(environment) => path_of(environment),
+        None => std::env::var_os("PATH").map(OsStringExt::into_vec),
+    };
+    let candidates = candidate_paths(args[0].as_bytes(), search_path.as_deref());
     if let Some(here) = here {
-        if let Some(code) = run_here(here, args, environment.as_deref()) {
+        if let Some(code) = run_here(here, &candidates, args, environment.as_deref()) {
             return code;
         }
     }
-    let error = exec(args, environment.as_deref());
+    let error = exec(&candidates, args, environment.as_deref());
     fatal(PROGRAM, &[b"exec ", args[0].as_bytes()], &error);
     if error.raw_os_error() == Some(libc::ENOENT) {
         EXIT_NOT_FOUND
@@ -95,16 +100,17 @@ fn container_environment(dir: &Path) -> io::Result<Vec<OsString>> {
     Ok(environment)
 }
 
-/// When the file `args[0]` would execute is this very binary, runs it here,
+/// When the file `args[0]` would execute (the first of `candidates` that
+/// exists) is this very binary, runs it here,
 /// with the environment the exec would have given it; None otherwise (and
 /// nothing has changed), including when that environment holds an entry a
 /// process environment cannot (then the exec shows what happens).
-fn run_here(here: RunHere, args: &[OsString], environment: Option<&[OsString]>) -> Option<i32> {
-    let search_path = match environment {
-        Some(environment) => path_of(environment),
-        None => std::env::var_os("PATH").map(OsStringExt::into_vec),
-    };
-    let candidates = candidate_paths(args[0].as_bytes(), search_path.as_deref());
+fn run_here(
+    here: RunHere,
+    candidates: &[CString],
+    args: &[OsString],
+    environment: Option<&[OsString]>,
+) -> Option<i32> {
     // The first file that exists is the one execvep would run.
     let first = candidates
         .iter()
@@ -135,11 +141,12 @@ fn run_here(here: RunHere, args: &[OsString], environment: Option<&[OsString]>) 
     Some(here(args.to_vec()))
 }
 
-/// Replaces this process with `args[0]`; only returns on failure.
+/// Replaces this process with `args[0]`, trying `candidates` in turn; only
+/// returns on failure.
 ///
 /// `environment` is the complete new environment, or `None` to pass the
 /// current one through untouched.
-fn exec(args: &[OsString], environment: Option<&[OsString]>) -> io::Error {
+fn exec(candidates: &[CString], args: &[OsString], environment: Option<&[OsString]>) -> io::Error {
     let Some(argv) = c_strings(args) else {
         return io::Error::from_raw_os_error(libc::EINVAL);
     };
@@ -148,12 +155,7 @@ fn exec(args: &[OsString], environment: Option<&[OsString]>) -> io::Error {
         Some(Some(envp)) => Some(envp),
         None => None,
     };
-    let search_path = match environment {
-        Some(environment) => path_of(environment),
-        None => std::env::var_os("PATH").map(OsStringExt::into_vec),
-    };
-    let candidates = candidate_paths(args[0].as_bytes(), search_path.as_deref());
-    with_default_sigpipe(|| try_candidates(&candidates, &argv, envp.as_deref()))
+    with_default_sigpipe(|| try_candidates(candidates, &argv, envp.as_deref()))
 }
 
 /// Tries each candidate in turn, like skalibs' `execvep`.
