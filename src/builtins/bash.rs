@@ -279,25 +279,42 @@ pub fn arguments(mut list: *const WordList) -> Vec<Vec<u8>> {
 /// A shell variable's value: exported ones, as a child process would see
 /// them, and the library's own `__BASHIO_*` settings, which are not exported.
 pub fn variable(name: &str) -> Option<Vec<u8>> {
+    let found = find(&std::ffi::CString::new(name).ok()?)?;
+    let internal = name.starts_with("__BASHIO_");
+    if found.attributes & ATT_INVISIBLE != 0 || (!internal && found.attributes & ATT_EXPORTED == 0)
+    {
+        return None;
+    }
+    found.value
+}
+
+/// What bash holds for a variable, as far as the builtins read it.
+struct Found {
+    attributes: c_int,
+    /// Whether bash computes its value (`RANDOM`, `SECONDS`...).
+    dynamic: bool,
+    /// Its value, for a string variable that has one.
+    value: Option<Vec<u8>>,
+}
+
+/// A variable by name, when bash has it (or can run the builtins at all).
+fn find(name: &CStr) -> Option<Found> {
     let symbols = symbols()?;
-    let name = std::ffi::CString::new(name).ok()?;
     // SAFETY: find_variable takes a C string and returns bash's variable or NULL.
     let var = unsafe { (symbols.find_variable)(name.as_ptr()) };
     if var.is_null() {
         return None;
     }
-    // SAFETY: a live SHELL_VAR; its value is a C string for scalar variables.
+    // SAFETY: a live SHELL_VAR; its value is a C string for string variables
+    // (an array's is not, and is not read).
     unsafe {
         let attributes = (*var).attributes;
-        let internal = name.to_bytes().starts_with(b"__BASHIO_");
-        if attributes & ATT_INVISIBLE != 0
-            || attributes & (ATT_ARRAY | ATT_ASSOC) != 0
-            || (!internal && attributes & ATT_EXPORTED == 0)
-            || (*var).value.is_null()
-        {
-            return None;
-        }
-        Some(CStr::from_ptr((*var).value).to_bytes().to_vec())
+        let string = attributes & (ATT_ARRAY | ATT_ASSOC) == 0 && !(*var).value.is_null();
+        Some(Found {
+            attributes,
+            dynamic: !(*var).dynamic_value.is_null(),
+            value: string.then(|| CStr::from_ptr((*var).value).to_bytes().to_vec()),
+        })
     }
 }
 
@@ -313,25 +330,20 @@ pub enum Shell {
 
 /// Any shell variable, exported or not.
 pub fn shell_variable(name: &CStr) -> Shell {
-    let Some(symbols) = symbols() else {
+    if symbols().is_none() {
         return Shell::Other;
-    };
-    // SAFETY: find_variable takes a C string and returns bash's variable or NULL.
-    let var = unsafe { (symbols.find_variable)(name.as_ptr()) };
-    if var.is_null() {
-        return Shell::Unset;
     }
-    // SAFETY: a live SHELL_VAR; its value is a C string for scalar variables.
-    unsafe {
-        let attributes = (*var).attributes;
-        if attributes & (ATT_ARRAY | ATT_ASSOC) != 0 || !(*var).dynamic_value.is_null() {
-            Shell::Other
-        } else if attributes & ATT_INVISIBLE != 0 || (*var).value.is_null() {
-            Shell::Unset
-        } else {
-            let value = CStr::from_ptr((*var).value).to_bytes().to_vec();
-            Shell::Scalar(value, attributes & ATT_READONLY != 0)
+    let Some(found) = find(name) else {
+        return Shell::Unset;
+    };
+    if found.attributes & (ATT_ARRAY | ATT_ASSOC) != 0 || found.dynamic {
+        return Shell::Other;
+    }
+    match found.value {
+        Some(value) if found.attributes & ATT_INVISIBLE == 0 => {
+            Shell::Scalar(value, found.attributes & ATT_READONLY != 0)
         }
+        _ => Shell::Unset,
     }
 }
 
