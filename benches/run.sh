@@ -19,9 +19,9 @@ runs=${RUNS:-100}
 host=$(rustc -vV | sed -n 's/^host: //p')
 RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static -C panic=abort" \
     cargo build --release --quiet --target "${host}" --bin bashio --manifest-path "${here}/Cargo.toml" 2>/dev/null
-cargo build --release --quiet --lib -p bashio --manifest-path "${here}/Cargo.toml"
+cargo build --release --quiet -p bashio-builtins --manifest-path "${here}/Cargo.toml"
 ship="${here}/target/${host}/release"
-cp "${here}/target/release/libbashio.so" "${ship}/libbashio.so"
+cp "${here}/target/release/libbashio_builtins.so" "${ship}/libbashio_builtins.so"
 binary="${ship}/bashio"
 
 # shellcheck source=benches/mock.sh
@@ -118,5 +118,5 @@ chmod +x "${work}/rss.sh"
 
 prefix="${work}/image"
 "${binary}" install --prefix "${prefix}"
-echo "static binary: $(stat -c %s "${binary}") bytes; libbashio.so: $(stat -c %s "${ship}/libbashio.so") bytes"
+echo "static binary: $(stat -c %s "${binary}") bytes; libbashio_builtins.so: $(stat -c %s "${ship}/libbashio_builtins.so") bytes"
 echo "everything bashio install lays out: $(du -sb --apparent-size "${prefix}" | cut -f1) bytes"

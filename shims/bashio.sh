@@ -3,7 +3,7 @@
 # bashio: the bash side of the bashio binary.
 #
 # Sourcing this file (or running a script with `bashio SCRIPT`) gives a script
-# every bashio:: function: a builtin from libbashio.so beside the binary, or,
+# every bashio:: function: a builtin from libbashio_builtins.so beside the binary, or,
 # where bash cannot load it, a function that hands its arguments to the
 # binary; only what must change the calling shell (the log level, try...) is
 # bash. This file is generated from the binary's function table: `bashio shim`.
@@ -85,8 +85,8 @@ bashio::contenv.unset() {
 # Builtins: every other function runs inside bash, from the library
 # beside the binary, when bash can load it. It sets the constants and
 # settings itself, or leaves their code to bash in __bashio_settings.
-if [[ "${BASHIO_BUILTINS:-1}" != 0 && -f "${__BASHIO_BIN%/*}/libbashio.so" ]] &&
-    enable -f "${__BASHIO_BIN%/*}/libbashio.so" __bashio_builtins_ready 2>/dev/null &&
+if [[ "${BASHIO_BUILTINS:-1}" != 0 && -f "${__BASHIO_BIN%/*}/libbashio_builtins.so" ]] &&
+    enable -f "${__BASHIO_BIN%/*}/libbashio_builtins.so" __bashio_builtins_ready 2>/dev/null &&
     __bashio_builtins_ready c9adf48ac166e13d; then
     if [[ -n "${__bashio_settings:-}" ]]; then
         eval "${__bashio_settings}"

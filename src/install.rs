@@ -1,7 +1,7 @@
 //! `bashio install [--prefix DIR]` and `bashio uninstall [--prefix DIR]`: the
 //! layout add-on images expect, so existing shebangs and links keep working:
 //! the binary at /usr/lib/bashio/bashio (where /usr/bin/bashio links point),
-//! the sourceable library beside it, the builtins (libbashio.so, when the
+//! the sourceable library beside it, the builtins (libbashio_builtins.so, when the
 //! binary has one beside it), s6-overlay's program names and `tempio`
 //! (replacing the base image's). `envsubst` is linked where none is present,
 //! or over gettext's with `--with-envsubst`. Installing again replaces
@@ -14,7 +14,7 @@ use std::path::Path;
 
 const BINARY: &str = "usr/lib/bashio/bashio";
 const LIBRARY: &str = "usr/lib/bashio/bashio.sh";
-const BUILTINS: &str = "usr/lib/bashio/libbashio.so";
+const BUILTINS: &str = "usr/lib/bashio/libbashio_builtins.so";
 /// Each link and what it points at, relative to the link's own directory.
 const LINKS: &[(&str, &str)] = &[
     ("usr/bin/bashio", "../lib/bashio/bashio"),

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// The library's file name, beside the binary.
-pub const LIBRARY: &str = "libbashio.so";
+pub const LIBRARY: &str = "libbashio_builtins.so";
 
 /// The library a script started by this binary would load.
 pub fn library_path() -> PathBuf {

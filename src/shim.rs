@@ -1,6 +1,6 @@
 //! Writes the bash library (shims/bashio.sh) from the function table: the
 //! fixed header, the functions that must be bash (they change the calling
-//! shell), then the builtins: every other name is enabled from libbashio.so
+//! shell), then the builtins: every other name is enabled from libbashio_builtins.so
 //! and runs inside bash. Where that library cannot be loaded (or
 //! `BASHIO_BUILTINS=0`), the rest of the file defines each name as a thin
 //! function that runs the binary; a sourced file stops reading before those
@@ -81,8 +81,8 @@ fn enable_block() -> String {
         "\n# Builtins: every other function runs inside bash, from the library\n\
          # beside the binary, when bash can load it. It sets the constants and\n\
          # settings itself, or leaves their code to bash in {pending}.\n\
-         if [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" ]] &&\n\
-         \x20   enable -f \"${{__BASHIO_BIN%/*}}/libbashio.so\" {ready} 2>/dev/null &&\n\
+         if [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/libbashio_builtins.so\" ]] &&\n\
+         \x20   enable -f \"${{__BASHIO_BIN%/*}}/libbashio_builtins.so\" {ready} 2>/dev/null &&\n\
          \x20   {ready} {fingerprint}; then\n\
          \x20   if [[ -n \"${{{pending}:-}}\" ]]; then\n\
          \x20       eval \"${{{pending}}}\"\n\

@@ -3,7 +3,7 @@
 # bashio: the bash side of the bashio binary.
 #
 # Sourcing this file (or running a script with `bashio SCRIPT`) gives a script
-# every bashio:: function: a builtin from libbashio.so beside the binary, or,
+# every bashio:: function: a builtin from libbashio_builtins.so beside the binary, or,
 # where bash cannot load it, a function that hands its arguments to the
 # binary; only what must change the calling shell (the log level, try...) is
 # bash. This file is generated from the binary's function table: `bashio shim`.

@@ -85,7 +85,7 @@ fn a_library_from_another_build_is_refused() {
     .into_iter()
     .find(|p| std::path::Path::new(p).exists())
     .expect("a libm to stand in for a foreign library");
-    symlink(other, dir.join("libbashio.so")).expect("link");
+    symlink(other, dir.join("libbashio_builtins.so")).expect("link");
     let script = sandbox.file(
         "script.sh",
         &format!(
@@ -107,7 +107,7 @@ fn version_says_which_mode_scripts_get() {
             .arg("--version")
             .env("BASHIO_BUILTINS", "1"),
     );
-    let library = binary().with_file_name("libbashio.so");
+    let library = binary().with_file_name("libbashio_builtins.so");
     assert_eq!(
         run.stdout,
         format!(

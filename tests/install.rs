@@ -54,7 +54,9 @@ fn install_run_reinstall_and_uninstall() {
         run(Command::new(&sourced).env("BASHIO_BUILTINS", "1")).stdout,
         "{\"a\":\"b\"}\nbuiltin\n"
     );
-    assert!(prefix.join("usr/lib/bashio/libbashio.so").is_file());
+    assert!(prefix
+        .join("usr/lib/bashio/libbashio_builtins.so")
+        .is_file());
 
     let result = bashio(&["uninstall", "--prefix", &prefix_text]);
     assert_eq!((result.status, result.stderr.as_str()), (0, ""));

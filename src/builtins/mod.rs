@@ -1,6 +1,6 @@
 //! The bashio functions as bash loadable builtins: the same table, run inside
 //! the script's own bash, with no process per call. `cargo build` makes the
-//! library (`libbashio.so`) beside the binary; the bash library enables every
+//! library (`libbashio_builtins.so`) beside the binary; the bash library enables every
 //! name from it with `enable -f` and falls back to functions that run the
 //! binary when it cannot (see shim_header.sh).
 //!

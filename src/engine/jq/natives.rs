@@ -622,7 +622,7 @@ pub(super) const NATIVES: &[(&str, usize, RunPtr<D>)] = &[
     ("_describe", 0, |cv| ok(V::from(describe(&cv.1)))),
     ("significand", 0, |cv| match cv.1.as_f64() {
         Some(f) if f == 0.0 || !f.is_finite() => ok(V::num(f)),
-        Some(f) => ok(V::num(f / 2f64.powi(f.abs().log2().floor() as i32))),
+        Some(f) => ok(V::num(significand(f))),
         None => err_str(format!("{} number required", describe(&cv.1))),
     }),
     ("infinite", 0, |_| ok(V::num(f64::INFINITY))),
@@ -632,6 +632,21 @@ pub(super) const NATIVES: &[(&str, usize, RunPtr<D>)] = &[
         err_str(format!("{} is not a valid format", to_text(&name)))
     }),
 ];
+
+/// C's `significand`: F scaled by a power of two into [1, 2), its sign kept,
+/// read from its bits (exact for subnormals too, and no libm, which the
+/// builtins library would otherwise load into every script's bash).
+fn significand(f: f64) -> f64 {
+    const FRACTION: u64 = (1 << 52) - 1;
+    let bits = f.to_bits();
+    let mut fraction = bits & FRACTION;
+    if (bits >> 52) & 0x7ff == 0 {
+        // subnormal: the fraction's highest set bit becomes the implicit one
+        let shift = fraction.leading_zeros() - 11;
+        fraction = (fraction << shift) & FRACTION;
+    }
+    f64::from_bits((bits & (1 << 63)) | (1023 << 52) | fraction)
+}
 
 /// Natives from jaq's libraries that the prelude builds on, under the names
 /// it expects; the ones whose behaviour differs from jq's are left out.

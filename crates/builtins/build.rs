@@ -1,4 +1,4 @@
-//! Link settings of the builtins library (`libbashio.so`), which bash loads
+//! Link settings of the builtins library (`libbashio_builtins.so`), which bash loads
 //! at every script start: its ~27,000 relative relocations packed as RELR
 //! (a bitmap instead of 24 bytes each), so the file is ~650 KB smaller and
 //! the loader applies them faster.
