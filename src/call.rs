@@ -24,6 +24,11 @@ pub fn run(ctx: &mut Ctx, function: &Function, deprecated: Option<&str>, args: &
         let warning = deprecated::warning(old, function.name);
         crate::bashio::log::warning(ctx, warning);
     }
+    #[cfg(debug_assertions)]
+    if std::env::var_os("BASHIO_TEST_PANIC").is_some_and(|name| name == function.name) {
+        // Debug builds only: the tests' way to reach what a panic does.
+        panic!("test panic in {}", function.name);
+    }
     let result = functions::call(ctx, function, args);
     ctx.flush();
     match result {

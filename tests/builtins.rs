@@ -489,3 +489,25 @@ fn bashs_table_stays_in_order() {
         )
     );
 }
+
+/// A panic inside a call (a debug build panics on purpose in the function
+/// BASHIO_TEST_PANIC names) is one line and status 1 in either mode: the
+/// script, a subshell, and later calls go on.
+#[test]
+fn a_panic_is_one_line_and_status_1() {
+    let body = "bashio::var.true true || echo \"call: $?\"\n\
+                x=$(bashio::var.true true) || echo \"substitution: $?\"\n\
+                bashio::var.false false && echo \"next call: $?\"\n\
+                echo end\n";
+    let run = assert_same(body, |sandbox| {
+        sandbox.env("BASHIO_TEST_PANIC", "bashio::var.true");
+    });
+    assert_eq!(
+        (run.stdout.as_str(), run.status),
+        ("call: 1\nsubstitution: 1\nnext call: 0\nend\n", 0)
+    );
+    assert_eq!(
+        run.stderr,
+        "bashio: internal error: test panic in bashio::var.true\n".repeat(2)
+    );
+}
