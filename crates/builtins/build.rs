@@ -6,27 +6,50 @@
 //! - the unwinder (which turns a panic into one line and status 1) linked in,
 //!   not loaded as libgcc_s.so.1: that is one library fewer for bash to load
 //!   at each start, and one fewer finaliser for every child bash forks to run
-//!   as it exits (a page fault or more in each).
+//!   as it exits (a page fault or more in each);
+//! - the functions a call runs (hot.txt, recorded by record_hot.sh) placed
+//!   together, first: a `$(...)` child pages in the code it runs again (the
+//!   kernel copies no page tables of a file's mappings at fork), 64 KB a
+//!   fault, so code spread over the whole library costs faults in every one.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=hot.txt");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     if os != "linux" {
         return;
     }
     println!("cargo:rustc-cdylib-link-arg=-Wl,-z,pack-relative-relocs");
+    let Some(out) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
+        return;
+    };
+    if let Some(script) = hot_functions(&out) {
+        println!("cargo:rustc-cdylib-link-arg=-Wl,-T,{}", script.display());
+    }
     if env == "gnu" {
         // Rust asks for `-lgcc_s` by name, which gcc's -static-libgcc does
         // not override; a linker script of that name, found first, links
         // gcc's static unwinder (libgcc_eh.a) in its place.
-        let Some(out) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
-            return;
-        };
         if std::fs::write(out.join("libgcc_s.so"), "INPUT(-lgcc_eh)\n").is_ok() {
             println!("cargo:rustc-link-search=native={}", out.display());
         }
     }
+}
+
+/// A linker script that adds to the default one an output section before
+/// `.text` holding the sections (`-ffunction-sections`: one per function) of
+/// the functions in hot.txt, in its order.
+fn hot_functions(out: &Path) -> Option<PathBuf> {
+    let list = std::fs::read_to_string("hot.txt").ok()?;
+    let mut script = String::from("SECTIONS\n{\n  .text.calls :\n  {\n");
+    for name in list.lines().filter(|line| !line.is_empty()) {
+        script.push_str(&format!("    *(.text.{name} .text.unlikely.{name})\n"));
+    }
+    script.push_str("  }\n}\nINSERT BEFORE .text;\n");
+    let path = out.join("hot.ld");
+    std::fs::write(&path, script).ok()?;
+    Some(path)
 }

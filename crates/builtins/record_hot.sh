@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Records hot.txt: the library's functions that a typical script's calls run,
+# in the order the link places them (build.rs): first those the most
+# `$(...)` children run, then those only the script's own bash runs (its
+# start and its direct calls). Only the order of the code changes; a name
+# that no longer matches anything is ignored by the link.
+#
+#   crates/builtins/record_hot.sh
+#
+# Needs valgrind. Runs benches/typical.sh and a loop of cached calls under
+# callgrind against the mock Supervisor, with an unstripped build.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+build=$(mktemp -d)
+# shellcheck source=benches/mock.sh
+source "${here}/benches/mock.sh"
+trap 'cleanup; rm -rf "${build}"' EXIT
+
+CARGO_PROFILE_RELEASE_STRIP=false cargo build --release --quiet \
+    --manifest-path "${here}/Cargo.toml" --target-dir "${build}" -p bashio -p bashio-builtins
+export __BASHIO_BIN="${build}/release/bashio"
+# shellcheck disable=SC2016 # the script's own expansions
+{
+    echo "source ${here}/shims/bashio.sh"
+    echo '[[ ${__BASHIO_MODE} == builtins ]] || { echo "record_hot.sh: no builtins" >&2; exit 1; }'
+    cat "${here}/benches/typical.sh"
+    echo 'for i in 1 2 3; do x=$(bashio::config database.host); bashio::config.true ssl; done'
+} >"${work}/script.sh"
+mkdir "${work}/profile"
+bash "${work}/script.sh" >/dev/null # the cache, and a check that it runs
+valgrind --tool=callgrind --demangle=no --callgrind-out-file="${work}/profile/%p" \
+    bash "${work}/script.sh" >/dev/null 2>&1
+
+python3 - "${work}/profile" "${here}/crates/builtins/hot.txt" <<'EOF'
+import collections, os, re, sys
+
+profiles, out = sys.argv[1], sys.argv[2]
+runs = collections.Counter()  # function -> the children that ran it
+parent = set()
+first = min(os.listdir(profiles), key=int)  # the script's own bash
+for pid in os.listdir(profiles):
+    objects, functions, current, seen = {}, {}, None, set()
+    for line in open(os.path.join(profiles, pid), errors="replace"):
+        m = re.match(r"(c?)(ob|fn)=\((\d+)\)(?: (.*))?", line.rstrip("\n"))
+        if not m:
+            continue
+        table = objects if m.group(2) == "ob" else functions
+        if m.group(4):
+            table[m.group(3)] = m.group(4)
+        if m.group(1):
+            continue
+        if m.group(2) == "ob":
+            current = objects.get(m.group(3), "")
+        elif "libbashio_builtins" in current:
+            seen.add(functions.get(m.group(3), ""))
+    if pid == first:
+        parent |= seen
+    else:
+        runs.update(seen)
+
+def pattern(symbol):
+    # A symbol's hashes change with the build (its profile, its target), and
+    # with them the back-references of v0 names; the names do not. (`'N`
+    # is callgrind's mark of a recursion.)
+    symbol = re.sub(r"'\d+$", "", symbol)
+    symbol = re.sub(r"17h[0-9a-f]{16}E$", "17h*E", symbol)
+    symbol = re.sub(r"Cs[0-9A-Za-z]+_", "Cs*_", symbol)
+    return re.sub(r"B[0-9A-Za-z]*_", "B*_", symbol) if symbol.startswith("_R") else symbol
+
+ordered = sorted(runs, key=lambda f: (-runs[f], f)) + sorted(parent - set(runs))
+lines = list(dict.fromkeys(pattern(f) for f in ordered if f.startswith(("_ZN", "_R"))))
+if not lines:
+    sys.exit("record_hot.sh: the profiles hold no function of the library")
+with open(out, "w") as f:
+    f.write("\n".join(lines) + "\n")
+print(f"{len(lines)} functions into {out}")
+EOF
