@@ -23,6 +23,10 @@ fn main() {
         return;
     }
     println!("cargo:rustc-cdylib-link-arg=-Wl,-z,pack-relative-relocs");
+    // No C start files: their finaliser (and the unwinder's frame
+    // registration it undoes) would run in every child bash forks as it
+    // exits, for nothing; Rust's code needs neither _init nor _fini.
+    println!("cargo:rustc-cdylib-link-arg=-nostartfiles");
     let Some(out) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
         return;
     };

@@ -31,28 +31,35 @@ bash "${work}/script.sh" >/dev/null # the cache, and a check that it runs
 valgrind --tool=callgrind --demangle=no --callgrind-out-file="${work}/profile/%p" \
     bash "${work}/script.sh" >/dev/null 2>&1
 
-python3 - "${work}/profile" "${here}/crates/builtins/hot.txt" <<'EOF'
+nm --defined-only "${build}/release/libbashio_builtins.so" >"${work}/symbols"
+python3 - "${work}/profile" "${here}/crates/builtins/hot.txt" "${work}/symbols" <<'EOF'
 import collections, os, re, sys
 
-profiles, out = sys.argv[1], sys.argv[2]
+profiles, out, symbols = sys.argv[1], sys.argv[2], sys.argv[3]
+# The library's functions by their symbols (callgrind does not always name
+# the object a function ran in); LLVM keeps one body of identical functions,
+# under a name another build may choose differently, so each body's every
+# name goes in.
+address, names = {}, collections.defaultdict(list)
+for line in open(symbols):
+    fields = line.split()
+    if len(fields) == 3 and fields[1] in "tTwW":
+        address[fields[2]] = fields[0]
+        names[fields[0]].append(fields[2])
 runs = collections.Counter()  # function -> the children that ran it
 parent = set()
 first = min(os.listdir(profiles), key=int)  # the script's own bash
 for pid in os.listdir(profiles):
-    objects, functions, current, seen = {}, {}, None, set()
+    functions, seen = {}, set()
     for line in open(os.path.join(profiles, pid), errors="replace"):
-        m = re.match(r"(c?)(ob|fn)=\((\d+)\)(?: (.*))?", line.rstrip("\n"))
+        m = re.match(r"(c?)fn=\((\d+)\)(?: (.*))?", line.rstrip("\n"))
         if not m:
             continue
-        table = objects if m.group(2) == "ob" else functions
-        if m.group(4):
-            table[m.group(3)] = m.group(4)
-        if m.group(1):
-            continue
-        if m.group(2) == "ob":
-            current = objects.get(m.group(3), "")
-        elif "libbashio_builtins" in current:
-            seen.add(functions.get(m.group(3), ""))
+        if m.group(3):
+            functions[m.group(2)] = m.group(3)
+        name = functions.get(m.group(2), "")
+        if not m.group(1) and name in address:
+            seen.add(name)
     if pid == first:
         parent |= seen
     else:
@@ -61,14 +68,16 @@ for pid in os.listdir(profiles):
 def pattern(symbol):
     # A symbol's hashes change with the build (its profile, its target), and
     # with them the back-references of v0 names; the names do not. (`'N`
-    # is callgrind's mark of a recursion.)
+    # is callgrind's mark of a recursion, `.N` LLVM's of a local copy.)
     symbol = re.sub(r"'\d+$", "", symbol)
-    symbol = re.sub(r"17h[0-9a-f]{16}E$", "17h*E", symbol)
+    symbol = re.sub(r"\.\d+$", "*", symbol)
+    symbol = re.sub(r"17h[0-9a-f]{16}E", "17h*E", symbol)
     symbol = re.sub(r"Cs[0-9A-Za-z]+_", "Cs*_", symbol)
     return re.sub(r"B[0-9A-Za-z]*_", "B*_", symbol) if symbol.startswith("_R") else symbol
 
 ordered = sorted(runs, key=lambda f: (-runs[f], f)) + sorted(parent - set(runs))
-lines = list(dict.fromkeys(pattern(f) for f in ordered if f.startswith(("_ZN", "_R"))))
+aliased = [a for f in ordered for a in [f] + names.get(address.get(f), [])]
+lines = list(dict.fromkeys(pattern(f) for f in aliased if f.startswith(("_ZN", "_R"))))
 if not lines:
     sys.exit("record_hot.sh: the profiles hold no function of the library")
 with open(out, "w") as f:

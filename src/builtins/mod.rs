@@ -81,9 +81,22 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
     // at once, as it would end the curl a function runs.
     crate::http::set_stop_hook(bash::signal_pending);
     if !INSTALLED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        // bash looks each command's name up in this table, in every child it
+        // forks too: names in the heap come to a child with its page tables,
+        // where names in the library's file would be paged in again (a fault
+        // in each).
+        let text: &'static [u8] = Box::leak(
+            names::ENTRIES
+                .iter()
+                .flat_map(|(name, _, _)| name.bytes())
+                .collect::<Box<[u8]>>(),
+        );
+        let mut rest = text;
         let mut entries: Vec<(&[u8], bash::Builtin)> = names::ENTRIES
             .iter()
             .map(|(name, function, doc)| {
+                let (name, after) = rest.split_at(name.len());
+                rest = after;
                 let builtin = bash::Builtin {
                     name: name.as_ptr().cast(),
                     function: Some(*function),
@@ -92,7 +105,7 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
                     short_doc: name.as_ptr().cast(),
                     handle: std::ptr::null(),
                 };
-                (name.as_bytes(), builtin)
+                (name, builtin)
             })
             .collect();
         // SAFETY: bash only reads the slot, which holds static data.
