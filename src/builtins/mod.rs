@@ -85,12 +85,12 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
         // forks too: names in the heap come to a child with its page tables,
         // where names in the library's file would be paged in again (a fault
         // in each).
-        let text: &'static [u8] = Box::leak(
-            names::ENTRIES
-                .iter()
-                .flat_map(|(name, _, _)| name.bytes())
-                .collect::<Box<[u8]>>(),
-        );
+        let mut all =
+            Vec::with_capacity(names::ENTRIES.iter().map(|(name, _, _)| name.len()).sum());
+        for (name, _, _) in names::ENTRIES {
+            all.extend_from_slice(name.as_bytes());
+        }
+        let text: &'static [u8] = Box::leak(all.into_boxed_slice());
         let mut rest = text;
         let mut entries: Vec<(&[u8], bash::Builtin)> = names::ENTRIES
             .iter()
