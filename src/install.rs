@@ -14,7 +14,6 @@ use std::path::Path;
 
 const BINARY: &str = "usr/lib/bashio/bashio";
 const LIBRARY: &str = "usr/lib/bashio/bashio.sh";
-const BUILTINS: &str = "usr/lib/bashio/libbashio_builtins.so";
 /// Each link and what it points at, relative to the link's own directory.
 const LINKS: &[(&str, &str)] = &[
     ("usr/bin/bashio", "../lib/bashio/bashio"),
@@ -52,7 +51,7 @@ fn install(prefix: &Path, with_envsubst: bool) -> Result<(), String> {
     // The builtins go with the binary they were built with; without them,
     // none from an earlier install may stay (scripts use functions then).
     let builtins = me.with_file_name(crate::mode::LIBRARY);
-    let target = prefix.join(BUILTINS);
+    let target = prefix.join(builtins_path());
     if builtins.is_file() {
         let bytes = std::fs::read(&builtins).map_err(|e| fail(&builtins, e))?;
         crate::atomic::write(&target, &bytes, 0o755).map_err(|e| fail(&target, e))?;
@@ -78,6 +77,11 @@ fn install(prefix: &Path, with_envsubst: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// Where the builtins go: beside the binary, under the name it looks for.
+fn builtins_path() -> std::path::PathBuf {
+    Path::new(BINARY).with_file_name(crate::mode::LIBRARY)
+}
+
 /// Removes what `install` laid out: the links only while they still point
 /// at the binary, so a program installed over them stays.
 fn uninstall(prefix: &Path) -> Result<(), String> {
@@ -87,7 +91,7 @@ fn uninstall(prefix: &Path) -> Result<(), String> {
             std::fs::remove_file(&link).map_err(|e| format!("{}: {e}", link.display()))?;
         }
     }
-    for relative in [LIBRARY, BUILTINS, BINARY] {
+    for relative in [Path::new(LIBRARY), &builtins_path(), Path::new(BINARY)] {
         match std::fs::remove_file(prefix.join(relative)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                 return Err(format!(

@@ -81,8 +81,8 @@ fn enable_block() -> String {
         "\n# Builtins: every other function runs inside bash, from the library\n\
          # beside the binary, when bash can load it. It sets the constants and\n\
          # settings itself, or leaves their code to bash in {pending}.\n\
-         if [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/libbashio_builtins.so\" ]] &&\n\
-         \x20   enable -f \"${{__BASHIO_BIN%/*}}/libbashio_builtins.so\" {ready} 2>/dev/null &&\n\
+         if [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/{library}\" ]] &&\n\
+         \x20   enable -f \"${{__BASHIO_BIN%/*}}/{library}\" {ready} 2>/dev/null &&\n\
          \x20   {ready} {fingerprint}; then\n\
          \x20   if [[ -n \"${{{pending}:-}}\" ]]; then\n\
          \x20       eval \"${{{pending}}}\"\n\
@@ -94,6 +94,7 @@ fn enable_block() -> String {
          \x20   return 0 2>/dev/null\n\
          fi\n\
          __BASHIO_MODE=functions\n",
+        library = crate::mode::LIBRARY,
         ready = builtins::READY_BUILTIN,
         fingerprint = builtins::fingerprint(),
         pending = builtins::PENDING_SETTINGS,

@@ -85,13 +85,14 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
         // forks too: names in the heap come to a child with its page tables,
         // where names in the library's file would be paged in again (a fault
         // in each).
-        let mut all =
-            Vec::with_capacity(names::ENTRIES.iter().map(|(name, _, _)| name.len()).sum());
-        for (name, _, _) in names::ENTRIES {
-            all.extend_from_slice(name.as_bytes());
-        }
-        let text: &'static [u8] = Box::leak(all.into_boxed_slice());
-        let mut rest = text;
+        let text: &'static str = Box::leak(
+            names::ENTRIES
+                .iter()
+                .map(|(name, _, _)| *name)
+                .collect::<String>()
+                .into_boxed_str(),
+        );
+        let mut rest = text.as_bytes();
         let mut entries: Vec<(&[u8], bash::Builtin)> = names::ENTRIES
             .iter()
             .map(|(name, function, doc)| {
