@@ -83,8 +83,8 @@ bashio::contenv.unset() {
 }
 
 # Builtins: every other function runs inside bash, from the library
-# beside the binary, when bash can load it. It sets the constants and
-# settings itself, or leaves their code to bash in __bashio_settings.
+# beside the binary, when bash can load it. It sets the constants,
+# settings and arrays itself, or leaves their code to bash in __bashio_settings.
 if [[ "${BASHIO_BUILTINS:-1}" != 0 && -f "${__BASHIO_BIN%/*}/libbashio_builtins.so" ]] &&
     enable -f "${__BASHIO_BIN%/*}/libbashio_builtins.so" __bashio_builtins_ready 2>/dev/null &&
     __bashio_builtins_ready c9adf48ac166e13d; then
@@ -92,12 +92,6 @@ if [[ "${BASHIO_BUILTINS:-1}" != 0 && -f "${__BASHIO_BIN%/*}/libbashio_builtins.
         eval "${__bashio_settings}"
         unset __bashio_settings
     fi
-    readonly -A __BASHIO_LOG_LEVELS=(
-        [0]="OFF" [1]="FATAL" [2]="ERROR" [3]="WARNING" [4]="NOTICE"
-        [5]="INFO" [6]="DEBUG" [7]="TRACE" [8]="ALL"
-    )
-    declare -gA __BASHIO_APP_DEPRECATION_WARNED=()
-    __BASHIO_MODE=builtins
     __bashio_call() { "$@"; }
     return 0 2>/dev/null
 fi

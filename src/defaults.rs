@@ -194,9 +194,12 @@ pub fn shell_constants() -> String {
         .collect()
 }
 
+/// The bash library's array of the name of each level's number.
+pub const LEVEL_NAMES_ARRAY: &str = "__BASHIO_LOG_LEVELS";
+
 /// The bash library's `__BASHIO_LOG_LEVELS`: the name of each number.
 pub fn shell_level_table() -> String {
-    let mut out = String::from("readonly -A __BASHIO_LOG_LEVELS=(\n");
+    let mut out = format!("readonly -A {LEVEL_NAMES_ARRAY}=(\n");
     for line in LEVELS.chunks(5) {
         let words: Vec<String> = line
             .iter()

@@ -7,7 +7,10 @@ use crate::shim;
 use std::ffi::{OsStr, OsString};
 use std::os::unix::process::CommandExt;
 
-/// The library in an anonymous in-memory file the bash process inherits.
+/// The library in an anonymous in-memory file the bash process inherits,
+/// after the builtins' block alone when the builtins library is beside the
+/// binary and wanted (`BASHIO_BUILTINS` other than 0, as the library reads
+/// it): bash then stops reading before the rest.
 fn library_fd() -> Result<i32, String> {
     let name = c"bashio.sh";
     // SAFETY: memfd_create takes a valid C string; the fd is ours.
@@ -15,14 +18,21 @@ fn library_fd() -> Result<i32, String> {
     if fd < 0 {
         return Err(std::io::Error::last_os_error().to_string());
     }
-    let mut bytes = shim::LIBRARY.as_bytes();
-    while !bytes.is_empty() {
-        // SAFETY: writes from a valid slice to the fd just created.
-        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
-        if n <= 0 {
-            return Err(std::io::Error::last_os_error().to_string());
+    let wanted = std::env::var_os("BASHIO_BUILTINS").is_none_or(|v| v != "0");
+    let library = crate::mode::library_path();
+    let start = match library.to_str() {
+        Some(path) if wanted && library.is_file() => shim::start_block(path),
+        _ => String::new(),
+    };
+    for mut bytes in [start.as_bytes(), shim::LIBRARY.as_bytes()] {
+        while !bytes.is_empty() {
+            // SAFETY: writes from a valid slice to the fd just created.
+            let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+            if n <= 0 {
+                return Err(std::io::Error::last_os_error().to_string());
+            }
+            bytes = &bytes[n as usize..];
         }
-        bytes = &bytes[n as usize..];
     }
     Ok(fd)
 }

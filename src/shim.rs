@@ -24,11 +24,19 @@ const FUNCTIONS: &str = include_str!("shim_functions.sh");
 /// no walk of the table (which costs as much as bash's own start).
 pub const LIBRARY: &str = include_str!("../shims/bashio.sh");
 
+/// The shell options every script runs with, in both modes.
+const OPTIONS: &str = "set -o errexit -o errtrace -o nounset -o pipefail\n\
+                       shopt -s inherit_errexit 2>/dev/null || true\n";
+
+/// What comes before and after the functions that must be bash.
+const MUST_BE_BASH: &str = "\n# Functions that must be bash: they change the calling shell.\n";
+const AFTER_MUST_BE_BASH: &str = "\n# Builtins: every other function";
+
 /// The bash library (`shims/bashio.sh`), generated from the function table.
 pub fn generate() -> String {
     let mut out = String::with_capacity(96 * 1024);
-    out.push_str(HEADER);
-    out.push_str("\n# Functions that must be bash: they change the calling shell.\n");
+    out.push_str(&HEADER.replace("# @options (src/shim.rs)\n", OPTIONS));
+    out.push_str(MUST_BE_BASH);
     for function in functions::all() {
         if let Body::Shell(body) = function.body {
             out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
@@ -37,7 +45,7 @@ pub fn generate() -> String {
     out.push_str(&enable_block());
     out.push_str("\n# Otherwise each function runs the binary.\n");
     out.push_str(&defaults::shell_settings());
-    out.push_str(&arrays());
+    out.push_str(&builtins::shell_arrays());
     out.push('\n');
     out.push_str(&FUNCTIONS.replace(
         "# @deprecation-helper (src/table/deprecated.rs)\n",
@@ -63,46 +71,72 @@ pub fn generate() -> String {
     out
 }
 
-/// The library's arrays, in both modes.
-fn arrays() -> String {
-    format!(
-        "{}{}",
-        defaults::shell_level_table(),
-        deprecated::shell_state()
-    )
-}
-
 /// The block that loads the builtins: `enable -f` of the readiness builtin,
 /// which checks the library and this bash and then enables every name and
-/// sets the constants and settings. When it fails, bash goes on reading the
-/// function library.
+/// sets the constants, settings and arrays (or leaves their code to bash).
+/// When it fails, bash goes on reading the function library.
 fn enable_block() -> String {
     format!(
-        "\n# Builtins: every other function runs inside bash, from the library\n\
-         # beside the binary, when bash can load it. It sets the constants and\n\
-         # settings itself, or leaves their code to bash in {pending}.\n\
+        "{AFTER_MUST_BE_BASH} runs inside bash, from the library\n\
+         # beside the binary, when bash can load it. It sets the constants,\n\
+         # settings and arrays itself, or leaves their code to bash in {pending}.\n\
          if [[ \"${{BASHIO_BUILTINS:-1}}\" != 0 && -f \"${{__BASHIO_BIN%/*}}/{library}\" ]] &&\n\
          \x20   enable -f \"${{__BASHIO_BIN%/*}}/{library}\" {ready} 2>/dev/null &&\n\
          \x20   {ready} {fingerprint}; then\n\
-         \x20   if [[ -n \"${{{pending}:-}}\" ]]; then\n\
-         \x20       eval \"${{{pending}}}\"\n\
-         \x20       unset {pending}\n\
-         \x20   fi\n\
-         {arrays}\
-         \x20   __BASHIO_MODE=builtins\n\
-         \x20   __bashio_call() {{ \"$@\"; }}\n\
-         \x20   return 0 2>/dev/null\n\
+         {loaded}\
          fi\n\
          __BASHIO_MODE=functions\n",
         library = crate::mode::LIBRARY,
         ready = builtins::READY_BUILTIN,
         fingerprint = builtins::fingerprint(),
         pending = builtins::PENDING_SETTINGS,
-        arrays = arrays()
-            .lines()
-            .map(|line| format!("    {line}\n"))
-            .collect::<String>(),
+        loaded = loaded(),
     )
+}
+
+/// The rest of the builtins' block, once they are in: the settings the
+/// library left to bash, the helper the functions that must be bash call,
+/// and the end of the file for bash.
+fn loaded() -> String {
+    format!(
+        "\x20   if [[ -n \"${{{pending}:-}}\" ]]; then\n\
+         \x20       eval \"${{{pending}}}\"\n\
+         \x20       unset {pending}\n\
+         \x20   fi\n\
+         \x20   __bashio_call() {{ \"$@\"; }}\n\
+         \x20   return 0 2>/dev/null\n",
+        pending = builtins::PENDING_SETTINGS,
+    )
+}
+
+/// What the interpreter hands bash before the library when LIBRARY_PATH
+/// (the builtins library beside the binary) is there and wanted: the
+/// builtins' block alone, with the library's path written in and the shell
+/// options and the functions that must be bash inside it, so that bash
+/// parses and runs none of the rest (a third of a start's work in bash).
+/// When the library does not load, bash reads on into the whole library,
+/// which tries again and falls back, as a sourced library does.
+pub fn start_block(library_path: &str) -> String {
+    format!(
+        "if enable -f '{path}' {ready} 2>/dev/null && {ready} {fingerprint}; then\n\
+         {OPTIONS}{functions}{loaded}fi\n",
+        path = library_path.replace('\'', "'\\''"),
+        ready = builtins::READY_BUILTIN,
+        fingerprint = builtins::fingerprint(),
+        functions = must_be_bash(),
+        loaded = loaded(),
+    )
+}
+
+/// The functions that must be bash, as the committed library defines them.
+fn must_be_bash() -> &'static str {
+    let start = LIBRARY
+        .find(MUST_BE_BASH)
+        .map_or(0, |at| at + MUST_BE_BASH.len());
+    let end = LIBRARY[start..]
+        .find(AFTER_MUST_BE_BASH)
+        .map_or(start, |at| start + at + 1);
+    &LIBRARY[start..end]
 }
 
 #[cfg(test)]
@@ -117,8 +151,24 @@ mod tests {
     }
 
     #[test]
+    fn the_start_block_defines_every_function_that_must_be_bash() {
+        let block = super::start_block("/usr/lib/bashio/it's.so");
+        assert!(block.starts_with(
+            "if enable -f '/usr/lib/bashio/it'\\''s.so' __bashio_builtins_ready 2>/dev/null"
+        ));
+        let shell: Vec<_> = crate::functions::all()
+            .filter(|f| matches!(f.body, crate::table::Body::Shell(_)))
+            .collect();
+        assert!(!shell.is_empty());
+        for function in shell {
+            assert!(block.contains(&format!("\n{}() {{\n", function.name)));
+        }
+        assert!(block.ends_with("    return 0 2>/dev/null\nfi\n"));
+    }
+
+    #[test]
     fn the_header_is_filled_in() {
-        assert_eq!(super::HEADER.matches("# @").count(), 0);
+        assert_eq!(super::HEADER.matches("# @").count(), 1);
         assert_eq!(super::FUNCTIONS.matches("# @").count(), 1);
         assert!(!super::generate().contains("# @"));
     }

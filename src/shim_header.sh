@@ -8,8 +8,7 @@
 # binary; only what must change the calling shell (the log level, try...) is
 # bash. This file is generated from the binary's function table: `bashio shim`.
 # ==============================================================================
-set -o errexit -o errtrace -o nounset -o pipefail
-shopt -s inherit_errexit 2>/dev/null || true
+# @options (src/shim.rs)
 
 # The binary: named by the interpreter, beside this file once installed, or on PATH.
 if [[ -z "${__BASHIO_BIN:-}" || ! -x "${__BASHIO_BIN}" ]]; then

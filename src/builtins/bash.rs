@@ -117,6 +117,15 @@ struct Symbols {
     static_shell_builtins: *mut Builtin,
     xmalloc: unsafe extern "C" fn(usize) -> *mut libc::c_void,
     xfree: unsafe extern "C" fn(*mut libc::c_void),
+    /// For the library's associative arrays; without them bash makes the
+    /// arrays itself, from the library's text.
+    assoc: Option<AssocSymbols>,
+}
+
+/// `make_new_assoc_variable` and `assoc_insert`.
+struct AssocSymbols {
+    make: unsafe extern "C" fn(*const c_char) -> *mut ShellVar,
+    insert: unsafe extern "C" fn(*mut libc::c_void, *mut c_char, *const c_char) -> c_int,
 }
 
 // SAFETY: addresses inside the bash process, which has a single thread.
@@ -178,6 +187,12 @@ fn resolve() -> Option<Symbols> {
             function_trace_mode: lookup(c"function_trace_mode")?.cast(),
             interrupt_state: lookup(c"interrupt_state")?.cast(),
             terminating_signal: lookup(c"terminating_signal")?.cast(),
+            assoc: function(c"make_new_assoc_variable").and_then(|make| {
+                Some(AssocSymbols {
+                    make,
+                    insert: function(c"assoc_insert")?,
+                })
+            }),
         })
     }
 }
@@ -373,6 +388,44 @@ pub fn set_variable(name: &CStr, value: &CStr, attributes: c_int) -> bool {
         if attributes & ATT_EXPORTED != 0 {
             *symbols.array_needs_making = 1;
         }
+    }
+    true
+}
+
+/// Whether bash has a variable of this name in any scope, set or not.
+pub fn exists(name: &CStr) -> bool {
+    find(name).is_some()
+}
+
+/// Whether bash lets the library make its associative arrays.
+pub fn can_make_assoc() -> bool {
+    symbols().is_some_and(|s| s.assoc.is_some())
+}
+
+/// Makes a new global associative array, as `declare -gA NAME=([KEY]=VALUE
+/// ...)` does for a name bash has nowhere (which the caller checks: bash
+/// would add a second variable of the same name), and adds `attributes`.
+pub fn make_assoc(name: &CStr, entries: &[(&CStr, &CStr)], attributes: c_int) -> bool {
+    let Some((symbols, assoc)) = symbols().and_then(|s| Some((s, s.assoc.as_ref()?))) else {
+        return false;
+    };
+    // SAFETY: make_new_assoc_variable copies the name and returns the new
+    // variable, whose value is its hash table; assoc_insert takes a key
+    // allocated by bash's allocator (it keeps or frees it) and copies the
+    // value.
+    unsafe {
+        let var = (assoc.make)(name.as_ptr());
+        if var.is_null() {
+            return false;
+        }
+        let table = (*var).value.cast_mut().cast::<libc::c_void>();
+        for (key, value) in entries {
+            let bytes = key.to_bytes_with_nul();
+            let copy = (symbols.xmalloc)(bytes.len()).cast::<u8>();
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), copy, bytes.len());
+            (assoc.insert)(table, copy.cast(), value.as_ptr());
+        }
+        (*var).attributes |= attributes;
     }
     true
 }

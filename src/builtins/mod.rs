@@ -34,6 +34,8 @@ pub const READY_BUILTIN: &str = "__bashio_builtins_ready";
 /// The variable through which the library leaves the settings to bash.
 pub const PENDING_SETTINGS: &str = setup::PENDING_SETTINGS;
 
+pub use setup::shell_arrays;
+
 /// The builtin the errexit probe's traps run.
 pub const PROBE_BUILTIN: &str = probe::EXIT_BUILTIN;
 
