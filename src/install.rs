@@ -50,7 +50,7 @@ fn install(prefix: &Path, with_envsubst: bool) -> Result<(), String> {
     }
     // The builtins go with the binary they were built with; without them,
     // none from an earlier install may stay (scripts use functions then).
-    let builtins = me.with_file_name(crate::mode::LIBRARY);
+    let builtins = crate::mode::library_beside(&me);
     let target = prefix.join(builtins_path());
     if builtins.is_file() {
         let bytes = std::fs::read(&builtins).map_err(|e| fail(&builtins, e))?;

@@ -6,22 +6,23 @@
 use crate::shim;
 use std::ffi::{OsStr, OsString};
 use std::os::unix::process::CommandExt;
+use std::path::Path;
 
 /// The library in an anonymous in-memory file the bash process inherits,
-/// after the builtins' block alone when the builtins library is beside the
-/// binary and wanted (`BASHIO_BUILTINS` other than 0, as the library reads
-/// it): bash then stops reading before the rest.
-fn library_fd() -> Result<i32, String> {
+/// after the builtins' block alone when the builtins library is beside
+/// BINARY and wanted: bash then stops reading before the rest.
+fn library_fd(binary: &Path) -> Result<i32, String> {
     let name = c"bashio.sh";
     // SAFETY: memfd_create takes a valid C string; the fd is ours.
     let fd = unsafe { libc::memfd_create(name.as_ptr(), 0) };
     if fd < 0 {
         return Err(std::io::Error::last_os_error().to_string());
     }
-    let wanted = std::env::var_os("BASHIO_BUILTINS").is_none_or(|v| v != "0");
-    let library = crate::mode::library_path();
+    let library = crate::mode::library_beside(binary);
     let start = match library.to_str() {
-        Some(path) if wanted && library.is_file() => shim::start_block(path),
+        Some(path) if crate::mode::builtins_wanted() && library.is_file() => {
+            shim::start_block(path)
+        }
         _ => String::new(),
     };
     for mut bytes in [start.as_bytes(), shim::LIBRARY.as_bytes()] {
@@ -46,14 +47,14 @@ pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
         );
         return 1;
     }
-    let fd = match library_fd() {
+    let binary = std::env::current_exe().unwrap_or_else(|_| "bashio".into());
+    let fd = match library_fd(&binary) {
         Ok(fd) => fd,
         Err(e) => {
             eprintln!("bashio: fatal: unable to prepare the bash library: {e}");
             return 111;
         }
     };
-    let binary = std::env::current_exe().unwrap_or_else(|_| "bashio".into());
     // Source the library, close its descriptor so the daemon a script execs
     // does not inherit it, then source the script with $0 set to its path.
     let boot = format!(

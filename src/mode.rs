@@ -13,16 +13,26 @@ pub const LIBRARY: &str = "libbashio_builtins.so";
 
 /// The library a script started by this binary would load.
 pub fn library_path() -> PathBuf {
-    let binary = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("bashio"));
+    library_beside(&std::env::current_exe().unwrap_or_else(|_| PathBuf::from("bashio")))
+}
+
+/// The library a script started by BINARY would load: the one beside it.
+pub fn library_beside(binary: &Path) -> PathBuf {
     binary
         .parent()
         .unwrap_or_else(|| Path::new("."))
         .join(LIBRARY)
 }
 
+/// Whether the builtins are wanted: `BASHIO_BUILTINS` other than 0, as the
+/// bash library reads it (`${BASHIO_BUILTINS:-1} != 0`).
+pub fn builtins_wanted() -> bool {
+    std::env::var_os("BASHIO_BUILTINS").is_none_or(|v| v != "0")
+}
+
 /// "builtins (PATH)" or "functions (REASON)".
 pub fn describe() -> String {
-    if std::env::var_os("BASHIO_BUILTINS").is_some_and(|v| v == "0") {
+    if !builtins_wanted() {
         return "functions (BASHIO_BUILTINS=0)".to_string();
     }
     let library = library_path();
