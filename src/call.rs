@@ -8,6 +8,18 @@ use crate::ctx::{Args, Ctx, Stop};
 use crate::functions;
 use crate::table::{deprecated, Function};
 
+/// The binary's status for "the function exited the script with N" when
+/// the function library (or a builtin handing it a call) runs it: 240 + N.
+pub const EXIT_SCRIPT_BASE: i32 = 240;
+
+/// The warning a call by the old name `deprecated` starts with.
+pub fn warn_deprecated(ctx: &mut Ctx, function: &Function, deprecated: Option<&str>) {
+    if let Some(old) = deprecated {
+        let warning = deprecated::warning(old, function.name);
+        crate::bashio::log::warning(ctx, warning);
+    }
+}
+
 /// How a call ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -20,10 +32,7 @@ pub enum Outcome {
 /// Runs `function` with `args`; `deprecated` is the old name it was called
 /// by, which warns first.
 pub fn run(ctx: &mut Ctx, function: &Function, deprecated: Option<&str>, args: &Args) -> Outcome {
-    if let Some(old) = deprecated {
-        let warning = deprecated::warning(old, function.name);
-        crate::bashio::log::warning(ctx, warning);
-    }
+    warn_deprecated(ctx, function, deprecated);
     #[cfg(debug_assertions)]
     if std::env::var_os("BASHIO_TEST_PANIC").is_some_and(|name| name == function.name) {
         // Debug builds only: the tests' way to reach what a panic does.

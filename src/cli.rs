@@ -6,16 +6,13 @@
 
 #![forbid(unsafe_code)]
 
-use crate::call::Outcome;
+use crate::call::{self, Outcome};
 use crate::ctx::{Args, Ctx};
 use crate::subcommands::{self, Command};
 use crate::{functions, interpreter};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::os::unix::ffi::OsStringExt;
-
-/// Status for "the function exited the script with N", read by the shim.
-const EXIT_SCRIPT_BASE: i32 = 240;
 
 const USAGE: &str = "\
 Usage: bashio SCRIPT [ARGS...]      run an add-on script with every bashio function
@@ -161,9 +158,9 @@ fn call(function: &crate::table::Function, deprecated: Option<String>, cli: Vec<
         }
     };
     let mut ctx = Ctx::from_env();
-    match crate::call::run(&mut ctx, function, deprecated.as_deref(), &args) {
+    match call::run(&mut ctx, function, deprecated.as_deref(), &args) {
         Outcome::Status(code) => code,
-        Outcome::Exit(code) if from_shim => EXIT_SCRIPT_BASE + code,
+        Outcome::Exit(code) if from_shim => call::EXIT_SCRIPT_BASE + code,
         Outcome::Exit(code) => code,
     }
 }

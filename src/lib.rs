@@ -36,6 +36,19 @@ pub(crate) mod table;
 pub mod tempio;
 pub mod validate;
 
+/// Links in the three rare paths whose dependencies are most of the code's
+/// size: TLS (https: Have I Been Pwned), JSONPath config keys, and an
+/// add-on's config read and checked without a Supervisor (YAML, the option
+/// rules' Python patterns). The binary calls this first; the builtins
+/// library does not, so the linker leaves that code out of it (4.6 MB to
+/// 2.8 MB), and a call that may need it runs the binary
+/// (builtins::delegate).
+pub fn link_rare_paths() {
+    http::link_tls();
+    engine::jsonpath::link();
+    bashio::local::link_addon_config();
+}
+
 // The fuzz targets' checks: for the fuzz crate (feature `fuzzing`) and the
 // tests, which replay every input that once failed them.
 #[cfg(any(test, feature = "fuzzing"))]

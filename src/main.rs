@@ -10,6 +10,7 @@ use std::path::Path;
 
 fn main() {
     cli::exit_on_panic();
+    bashio::link_rare_paths();
     std::process::exit(run(std::env::args_os().collect()));
 }
 

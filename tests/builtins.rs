@@ -22,10 +22,12 @@ fn in_both_modes(body: &str, setup: impl Fn(&Sandbox)) -> [(Run, Vec<String>); 2
         sandbox.env("BASHIO_BUILTINS", mode);
         let mut run = sandbox.run_script(body);
         let root = sandbox.root.path().display().to_string();
+        let https = mock.url().replacen("http://", "https://", 1);
         for text in [&mut run.stdout, &mut run.stderr] {
             *text = text
                 .replace(&root, "{SANDBOX}")
-                .replace(mock.url(), "{SUPERVISOR}");
+                .replace(mock.url(), "{SUPERVISOR}")
+                .replace(&https, "{SUPERVISOR_HTTPS}");
         }
         (run, requests(&mock))
     })
@@ -510,4 +512,145 @@ fn a_panic_is_one_line_and_status_1() {
         run.stderr,
         "bashio: internal error: test panic in bashio::var.true\n".repeat(2)
     );
+}
+
+/// Rewrites a URL of the sandbox's container environment to https.
+fn as_https(sandbox: &Sandbox, from: &str, to: &str) {
+    let url = std::fs::read_to_string(sandbox.path("contenv").join(from)).expect("a URL");
+    sandbox.env(to, &url.replacen("http://", "https://", 1));
+}
+
+/// The library leaves three rare paths to the binary (TLS, JSONPath keys,
+/// an add-on's config read without a Supervisor): a call that may take one
+/// runs the binary, and gives what the function library gives.
+#[test]
+fn calls_left_to_the_binary_are_the_same() {
+    let jsonpath = r#"
+bashio::config '$.logins[*].name'
+x=$(bashio::config '$.database.host'); echo "x=$x"
+bashio::config.has_value '$.nothing' || echo "no value $?"
+if bashio::config.true '$.ssl'; then echo ssl; else echo "not ssl $?"; fi
+bashio::config '$[' || echo "bad path $?"
+bashio::config '$.nothing' "$(printf '%031000d' 0)" | wc -c
+bashio::config 'database.host'
+bashio::config.require '$.nothing'
+echo unreachable
+"#;
+    let run = assert_same(jsonpath, |_| {});
+    let missing: String = [
+        "",
+        "A required app configuration option is missing!",
+        "",
+        "Please set a value for the '$.nothing' option.",
+        "",
+        "If unsure, check the app manual for more information.",
+        "",
+    ]
+    .iter()
+    .map(|line| fatal(line))
+    .collect();
+    assert_eq!(
+        run.stdout,
+        format!("alice\nbobx=core-mariadb\nno value 1\nssl\n0\ncore-mariadb{missing}")
+    );
+    assert!(
+        run.stderr.starts_with("bashio: invalid JSONPath $[: "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.status, 1);
+
+    // Have I Been Pwned over https (here a server that speaks plain HTTP).
+    let pwned = r#"
+bashio::pwned.is_safe_password secret || echo "pwned check failed $?"
+bashio::config.is_safe_password 'password' || echo "config check failed $?"
+"#;
+    let run = assert_same(pwned, |sandbox| {
+        as_https(sandbox, "SUPERVISOR_API", "HIBP_ENDPOINT");
+        sandbox.env("LOG_LEVEL", "debug");
+    });
+    let unchecked = format!(
+        "[T] DEBUG: \n000\n{}{}",
+        error("Something went wrong contacting the HIBP API"),
+        warning("Could not check password, assuming it is safe.")
+    );
+    assert!(run.stdout.starts_with(&format!(
+        "{unchecked}[T] DEBUG: Requested API resource: {{SUPERVISOR}}/addons/self/options/config\n"
+    )));
+    assert!(run.stdout.ends_with(&format!("}}}}\n\n{unchecked}")));
+    let refused = |prefix: &str| {
+        format!(
+            "curl: (35) TLS connect error: received corrupt message of type InvalidContentType\n\
+             [T] DEBUG: GET {{SUPERVISOR_HTTPS}}/{prefix}: TLS handshake failed: \
+             received corrupt message of type InvalidContentType\n"
+        )
+    };
+    assert_eq!(run.stderr, refused("E5E9F") + &refused("2BE88"));
+
+    // A Supervisor behind https: every call may reach it.
+    let supervisor = r#"
+bashio::log.info start
+bashio::config 'ssl' || echo "config failed $?"
+bashio::addon.name || echo "name failed $?"
+"#;
+    let run = assert_same(supervisor, |sandbox| {
+        as_https(sandbox, "SUPERVISOR_API", "SUPERVISOR_API")
+    });
+    let unreachable = |what: &str| {
+        error("Something went wrong contacting the API")
+            + &error(&format!("Failed to get addon {what} from Supervisor API"))
+    };
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{}{}{}{}name failed 1\n",
+            info("start"),
+            unreachable("config"),
+            warning("bashio::addon.name is deprecated, use bashio::app.name instead."),
+            unreachable("info")
+        )
+    );
+    let refused =
+        "curl: (35) TLS connect error: received corrupt message of type InvalidContentType\n";
+    assert_eq!(run.stderr, refused.repeat(2));
+}
+
+/// Without a Supervisor, with the add-on's config named: its facts, and its
+/// schema refusing options, as the function library gives them.
+#[test]
+fn local_mode_with_an_addon_config_is_the_same() {
+    let config = "name: Local example\nslug: local_example\nversion: 1.2.3\n\
+                  options:\n  retries: 1\nschema:\n  retries: int(0,10)\n  ssl: bool?\n";
+    let body = r#"
+bashio::config 'retries'
+bashio::config.true 'ssl' || echo "not ssl $?"
+bashio::addon.name
+bashio::app.version
+bashio::log.info done
+"#;
+    let setup = |options: &'static str| {
+        move |sandbox: &Sandbox| {
+            sandbox.env("SUPERVISOR_TOKEN", "");
+            let file = sandbox.file("options.json", options);
+            sandbox.env("BASHIO_OPTIONS_FILE", &file.display().to_string());
+            let file = sandbox.file("config.yaml", config);
+            sandbox.env("BASHIO_ADDON_CONFIG", &file.display().to_string());
+        }
+    };
+    let run = assert_same(body, setup(r#"{"retries": 3, "ssl": true}"#));
+    assert_eq!(
+        run.stdout,
+        format!(
+            "3{}Local example1.2.3{}",
+            warning("bashio::addon.name is deprecated, use bashio::app.name instead."),
+            info("done")
+        )
+    );
+    assert_eq!(run.stderr, "");
+    let run = assert_same(body, setup(r#"{"retries": 99}"#));
+    assert_eq!(
+        run.stdout,
+        error("App local_example has invalid options: value must be at most 10.0. Got {'retries': 99}")
+    );
+    assert_eq!(run.status, 1);
 }

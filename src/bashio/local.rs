@@ -6,6 +6,11 @@
 //! checked against it first, as the Supervisor checks them before it starts
 //! an add-on, and refused with its message. Anything else that needs the
 //! Supervisor fails with one line saying so, instead of a connection error.
+//!
+//! Reading and checking that config is linked only where
+//! [`link_addon_config`] is called: the binary does; the builtins library
+//! runs the binary for every call while BASHIO_ADDON_CONFIG is set here
+//! (builtins::delegate).
 
 #![forbid(unsafe_code)]
 
@@ -13,8 +18,32 @@ use super::log;
 use crate::ctx::{Ctx, Ret, NOK, OK};
 use crate::validate::rules;
 use serde_json::{json, Map, Value};
+use std::sync::OnceLock;
 
 const DEFAULT_OPTIONS_FILE: &str = "/data/options.json";
+
+/// The add-on's config, read and checked, as [`link_addon_config`] provides.
+struct AddonConfig {
+    read: fn(&str) -> Result<Value, String>,
+    check_options: fn(&Value, &Value) -> Result<(), String>,
+}
+
+static ADDON_CONFIG: OnceLock<AddonConfig> = OnceLock::new();
+
+/// Links in reading the add-on's config (YAML or JSON) and checking the
+/// options against its schema.
+pub fn link_addon_config() {
+    let _ = ADDON_CONFIG.set(AddonConfig {
+        read: read_addon_config,
+        check_options,
+    });
+}
+
+fn addon_config() -> Result<&'static AddonConfig, String> {
+    ADDON_CONFIG
+        .get()
+        .ok_or_else(|| "this build cannot read BASHIO_ADDON_CONFIG (the bashio binary can)".into())
+}
 
 fn env(name: &str) -> Option<String> {
     crate::env::var(name).filter(|v| !v.is_empty())
@@ -62,7 +91,8 @@ fn read_options() -> Result<Value, String> {
 fn read_valid_options() -> Result<Value, String> {
     let options = read_options()?;
     if let Some(path) = env("BASHIO_ADDON_CONFIG") {
-        check_options(&read_addon_config(&path)?, &options)?;
+        let config = addon_config()?;
+        (config.check_options)(&(config.read)(&path)?, &options)?;
     }
     Ok(options)
 }
@@ -212,7 +242,7 @@ pub fn addon_info(ctx: &mut Ctx, resource: &str) -> Ret {
             "read this add-on's facts (set BASHIO_ADDON_CONFIG to its config.yaml)",
         );
     };
-    let facts = read_addon_config(&path).map(|config| {
+    let facts = addon_config().and_then(|c| (c.read)(&path)).map(|config| {
         let options =
             read_options().unwrap_or_else(|_| config.get("options").cloned().unwrap_or(json!({})));
         info_from_config(&config, options)

@@ -12,6 +12,7 @@
 //! descriptors, and errexit is asked about only on the error path (probe.rs).
 
 mod bash;
+mod delegate;
 mod names;
 mod probe;
 mod setup;
@@ -208,6 +209,11 @@ fn call_by_name(index: usize, name: &'static str, args: &Args) -> Outcome {
     let deprecated = deprecated.clone().filter(|_| first_warning(name));
     let mut ctx = Ctx::from_env();
     ctx.errexit = bash::errexit_option() && !bash::comsub_ignores_errexit();
+    if delegate::needed(&ctx, function, args) {
+        call::warn_deprecated(&mut ctx, function, deprecated.as_deref());
+        ctx.flush();
+        return delegate::run(&ctx, function, args);
+    }
     if ctx.errexit {
         ctx.errexit_probe = Some(probe::errexit_applies);
     }

@@ -33,6 +33,7 @@ pub fn unbounded_filter(filter: &str) -> bool {
 ///
 /// Input: a mode byte, then FILTER, NUL, INPUT[, NUL, ARG]...
 pub fn jq_filter(data: &[u8]) {
+    crate::link_rare_paths();
     let Some((&mode, rest)) = data.split_first() else {
         return;
     };

@@ -8,6 +8,10 @@
 //!
 //! Failures are worded as curl words them ([`Error::curl_line`]), since
 //! bashio shows curl's lines.
+//!
+//! TLS is linked only where [`link_tls`] is called: the binary does, the
+//! builtins library does not (rustls and its roots are a fifth of its size),
+//! and runs the binary for a call that needs https (builtins::delegate).
 
 mod error;
 mod request;
@@ -24,7 +28,7 @@ pub use url::Url;
 
 use socket::{is_stopped, Socket};
 use std::io::{self, Read, Write};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 static STOP_HOOK: RwLock<fn() -> bool> = RwLock::new(go_on);
@@ -43,6 +47,47 @@ pub fn set_stop_hook(hook: fn() -> bool) {
 
 pub(crate) fn should_stop() -> bool {
     STOP_HOOK.read().map(|hook| (*hook)()).unwrap_or(false)
+}
+
+/// A connection that reads and writes: over TLS, whatever its type.
+trait Duplex: Read + Write {}
+impl<T: Read + Write> Duplex for T {}
+
+/// TLS, as [`link_tls`] provides it: a handshake over a connected socket
+/// (the client's configuration made at its first use), and rustls's words
+/// for an error it raised.
+struct Tls {
+    connect: TlsConnect,
+    describe: fn(&io::Error) -> Option<String>,
+}
+
+type TlsConnect = fn(
+    &mut Option<Arc<rustls::ClientConfig>>,
+    &str,
+    Socket,
+    Instant,
+) -> Result<Box<dyn Duplex>, Error>;
+
+static TLS: OnceLock<Tls> = OnceLock::new();
+
+/// Links TLS in: without it, an https request fails with one line.
+pub fn link_tls() {
+    let _ = TLS.set(Tls {
+        connect: |config, host, socket, began| {
+            let config = match config {
+                Some(config) => config.clone(),
+                None => config.insert(tls::config()?).clone(),
+            };
+            let stream = tls::connect(config, host, socket, began)?;
+            Ok(Box::new(stream))
+        },
+        describe: tls::describe,
+    });
+}
+
+/// rustls's own words for an error it raised, when TLS is linked.
+fn describe_tls_error(error: &io::Error) -> Option<String> {
+    (TLS.get()?.describe)(error)
 }
 
 /// Time limits and retries of one request.
@@ -104,7 +149,7 @@ pub struct Client {
 
 enum Stream {
     Plain(Socket),
-    Tls(Box<tls::Stream>),
+    Tls(Box<dyn Duplex>),
 }
 
 impl Read for Stream {
@@ -271,15 +316,13 @@ impl Client {
         if !url.tls {
             return Ok(Stream::Plain(socket));
         }
-        let config = match &self.tls {
-            Some(config) => config.clone(),
-            None => {
-                let config = tls::config()?;
-                self.tls = Some(config.clone());
-                config
-            }
+        let Some(tls) = TLS.get() else {
+            return Err(Error::Tls {
+                certificate: false,
+                cause: "this build has no TLS (https is the bashio binary's)".into(),
+            });
         };
-        let stream = tls::connect(config, &url.host, socket, began)?;
-        Ok(Stream::Tls(Box::new(stream)))
+        let stream = (tls.connect)(&mut self.tls, &url.host, socket, began)?;
+        Ok(Stream::Tls(stream))
     }
 }

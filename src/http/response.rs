@@ -86,7 +86,7 @@ impl<S: Read> Reader<'_, S> {
                 expected: self.expected,
             };
         }
-        match super::tls::describe(&error) {
+        match super::describe_tls_error(&error) {
             Some(text) => Error::Recv(text),
             None => Error::Recv(os_text(&error)),
         }

@@ -151,6 +151,7 @@ fn tls_server(body: &'static str) -> (u16, std::thread::JoinHandle<String>) {
 
 #[test]
 fn https_with_a_trusted_certificate() {
+    link_tls();
     let (port, server) = tls_server("0018A45C4D1DEF81644B54AB7F969B88D65:10\r\n");
     let mut roots = rustls::RootCertStore::empty();
     roots
@@ -183,6 +184,7 @@ fn https_with_a_trusted_certificate() {
 
 #[test]
 fn https_with_an_unknown_certificate_is_curls_error_60() {
+    link_tls();
     let (port, _server) = tls_server("");
     let failure = Client::new()
         .send(
