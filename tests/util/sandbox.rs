@@ -15,9 +15,12 @@ pub use mock_supervisor::{MockSupervisor, World};
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
-/// The built binary.
+/// The built binary, or the one BASHIO_TEST_BINARY names (.ci/run runs
+/// some tests again with the binary built as images ship it).
 pub fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_bashio"))
+    std::env::var_os("BASHIO_TEST_BINARY")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_bashio")))
 }
 
 /// What a finished process left.
