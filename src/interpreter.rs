@@ -5,60 +5,82 @@
 
 use crate::shim;
 use std::ffi::{OsStr, OsString};
+use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 
-/// The library in an anonymous in-memory file the bash process inherits,
-/// after the builtins' block alone when the builtins library is beside
-/// BINARY and wanted: bash then stops reading before the rest.
-fn library_fd(binary: &Path) -> Result<i32, String> {
+/// An anonymous in-memory file holding TEXT, for the bash process to inherit.
+fn memory_file(text: &str) -> Result<i32, String> {
     let name = c"bashio.sh";
     // SAFETY: memfd_create takes a valid C string; the fd is ours.
     let fd = unsafe { libc::memfd_create(name.as_ptr(), 0) };
     if fd < 0 {
         return Err(std::io::Error::last_os_error().to_string());
     }
-    let library = crate::mode::library_beside(binary);
-    let start = match library.to_str() {
-        Some(path) if crate::mode::builtins_wanted() && library.is_file() => {
-            shim::start_block(path)
+    let mut bytes = text.as_bytes();
+    while !bytes.is_empty() {
+        // SAFETY: writes from a valid slice to the fd just created.
+        let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
+        if n <= 0 {
+            return Err(std::io::Error::last_os_error().to_string());
         }
-        _ => String::new(),
-    };
-    for mut bytes in [start.as_bytes(), shim::LIBRARY.as_bytes()] {
-        while !bytes.is_empty() {
-            // SAFETY: writes from a valid slice to the fd just created.
-            let n = unsafe { libc::write(fd, bytes.as_ptr().cast(), bytes.len()) };
-            if n <= 0 {
-                return Err(std::io::Error::last_os_error().to_string());
-            }
-            bytes = &bytes[n as usize..];
-        }
+        bytes = &bytes[n as usize..];
     }
     Ok(fd)
 }
 
-pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
-    if let Err(e) = std::fs::File::open(script) {
-        eprintln!(
-            "bashio: {}: {}",
-            script.to_string_lossy(),
-            crate::errors::plain(&e)
-        );
-        return 1;
+/// The descriptors bash sources first and then closes: the library, and
+/// before it, when the builtins library is beside BINARY and wanted, the
+/// builtins' block alone, which sources the library only when the builtins
+/// do not load (bash reads a sourced file whole: the library's 43 KB cost
+/// it a dozen page faults for nothing).
+fn library_fds(binary: &Path, script: Option<&[u8]>) -> Result<Vec<i32>, String> {
+    let library = memory_file(shim::LIBRARY)?;
+    let path = crate::mode::library_beside(binary);
+    match path.to_str() {
+        Some(text) if crate::mode::builtins_wanted() && path.is_file() => {
+            let block = shim::start_block(text, script) + &format!("source /dev/fd/{library}\n");
+            Ok(vec![memory_file(&block)?, library])
+        }
+        _ => Ok(vec![library]),
     }
+}
+
+/// The longest script whose text is read for the functions it names; the
+/// block defines every function that must be bash for a longer one.
+const LONGEST_SCRIPT_READ: u64 = 1 << 20;
+
+pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
+    let text = match std::fs::File::open(script) {
+        Ok(file) => {
+            let mut text = Vec::new();
+            let read = file.take(LONGEST_SCRIPT_READ + 1).read_to_end(&mut text);
+            (read.is_ok() && text.len() as u64 <= LONGEST_SCRIPT_READ).then_some(text)
+        }
+        Err(e) => {
+            eprintln!(
+                "bashio: {}: {}",
+                script.to_string_lossy(),
+                crate::errors::plain(&e)
+            );
+            return 1;
+        }
+    };
     let binary = std::env::current_exe().unwrap_or_else(|_| "bashio".into());
-    let fd = match library_fd(&binary) {
-        Ok(fd) => fd,
+    let fds = match library_fds(&binary, text.as_deref()) {
+        Ok(fds) => fds,
         Err(e) => {
             eprintln!("bashio: fatal: unable to prepare the bash library: {e}");
             return 111;
         }
     };
-    // Source the library, close its descriptor so the daemon a script execs
-    // does not inherit it, then source the script with $0 set to its path.
+    // Source the library, close its descriptors so the daemon a script execs
+    // does not inherit them, then source the script with $0 set to its path.
+    let close: Vec<String> = fds.iter().map(|fd| format!("{fd}<&-")).collect();
     let boot = format!(
-        "source /dev/fd/{fd} && exec {fd}<&- && BASH_ARGV0=$1 && shift && source \"$0\" \"$@\""
+        "source /dev/fd/{} && exec {} && BASH_ARGV0=$1 && shift && source \"$0\" \"$@\"",
+        fds[0],
+        close.join(" ")
     );
     let error = std::process::Command::new("bash")
         .arg("-c")

@@ -37,10 +37,8 @@ pub fn generate() -> String {
     let mut out = String::with_capacity(96 * 1024);
     out.push_str(&HEADER.replace("# @options (src/shim.rs)\n", OPTIONS));
     out.push_str(MUST_BE_BASH);
-    for function in functions::all() {
-        if let Body::Shell(body) = function.body {
-            out.push_str(&format!("{}() {{\n{}\n}}\n", function.name, body));
-        }
+    for definition in functions::all().filter_map(|f| f.shell_definition()) {
+        out.push_str(&definition);
     }
     out.push_str(&enable_block());
     out.push_str("\n# Otherwise each function runs the binary.\n");
@@ -112,31 +110,65 @@ fn loaded() -> String {
 /// What the interpreter hands bash before the library when LIBRARY_PATH
 /// (the builtins library beside the binary) is there and wanted: the
 /// builtins' block alone, with the library's path written in and the shell
-/// options and the functions that must be bash inside it, so that bash
-/// parses and runs none of the rest (a third of a start's work in bash).
+/// options inside it, so that bash parses and runs none of the rest (a third
+/// of a start's work in bash). Of the functions that must be bash, it
+/// defines those SCRIPT names (as the committed library defines them):
+/// defining one is parsing and copying its body, the most of what is left of
+/// a start's work in bash, and the library stands in for the others with a
+/// builtin that defines them at their first call (src/builtins/stand_in.rs).
 /// When the library does not load, bash reads on into the whole library,
 /// which tries again and falls back, as a sourced library does.
-pub fn start_block(library_path: &str) -> String {
+pub fn start_block(library_path: &str, script: Option<&[u8]>) -> String {
+    let named = script.map(bashio_words);
+    let functions: String = must_be_bash()
+        .filter(|(name, _)| {
+            named
+                .as_ref()
+                .is_none_or(|words| words.contains(&name.as_bytes()))
+        })
+        .map(|(_, definition)| definition)
+        .collect();
     format!(
         "if enable -f '{path}' {ready} 2>/dev/null && {ready} {fingerprint}; then\n\
          {OPTIONS}{functions}{loaded}fi\n",
         path = library_path.replace('\'', "'\\''"),
         ready = builtins::READY_BUILTIN,
         fingerprint = builtins::fingerprint(),
-        functions = must_be_bash(),
         loaded = loaded(),
     )
 }
 
-/// The functions that must be bash, as the committed library defines them.
-fn must_be_bash() -> &'static str {
+/// Every word of SCRIPT that starts with `bashio::`, whole (`bashio::try`
+/// is not `bashio::try.failed`).
+fn bashio_words(script: &[u8]) -> Vec<&[u8]> {
+    const PREFIX: &[u8] = b"bashio::";
+    let part_of_a_name = |b: &u8| b.is_ascii_alphanumeric() || b"_.:-@".contains(b);
+    let mut words = Vec::new();
+    let mut rest = script;
+    while let Some(at) = rest.windows(PREFIX.len()).position(|w| w == PREFIX) {
+        let word = &rest[at..];
+        let end = word
+            .iter()
+            .position(|b| !part_of_a_name(b))
+            .unwrap_or(word.len());
+        words.push(&word[..end]);
+        rest = &word[end..];
+    }
+    words
+}
+
+/// The functions that must be bash, as the committed library defines them:
+/// each name and its definition.
+fn must_be_bash() -> impl Iterator<Item = (&'static str, &'static str)> {
     let start = LIBRARY
         .find(MUST_BE_BASH)
         .map_or(0, |at| at + MUST_BE_BASH.len());
     let end = LIBRARY[start..]
         .find(AFTER_MUST_BE_BASH)
         .map_or(start, |at| start + at + 1);
-    &LIBRARY[start..end]
+    LIBRARY[start..end]
+        .split_inclusive("\n}\n")
+        .filter_map(|definition| Some((definition.split_once("() {\n")?.0, definition)))
 }
 
 #[cfg(test)]
@@ -151,17 +183,25 @@ mod tests {
     }
 
     #[test]
-    fn the_start_block_defines_every_function_that_must_be_bash() {
-        let block = super::start_block("/usr/lib/bashio/it's.so");
-        assert!(block.starts_with(
-            "if enable -f '/usr/lib/bashio/it'\\''s.so' __bashio_builtins_ready 2>/dev/null"
-        ));
+    fn the_start_block_defines_the_functions_that_must_be_bash_a_script_names() {
         let shell: Vec<_> = crate::functions::all()
             .filter(|f| matches!(f.body, crate::table::Body::Shell(_)))
             .collect();
         assert!(!shell.is_empty());
-        for function in shell {
-            assert!(block.contains(&format!("\n{}() {{\n", function.name)));
+        let defines = |block: &str, name: &str| block.contains(&format!("\n{name}() {{\n"));
+        let block = super::start_block("/usr/lib/bashio/it's.so", None);
+        assert!(block.starts_with(
+            "if enable -f '/usr/lib/bashio/it'\\''s.so' __bashio_builtins_ready 2>/dev/null"
+        ));
+        assert!(block.ends_with("    return 0 2>/dev/null\nfi\n"));
+        for function in &shell {
+            assert!(defines(&block, function.name), "{}", function.name);
+        }
+        let script = b"if bashio::try.failed; then x=\"$(bashio::var.defined X)\"; fi";
+        let block = super::start_block("/lib.so", Some(script));
+        for function in &shell {
+            let named = matches!(function.name, "bashio::try.failed" | "bashio::var.defined");
+            assert_eq!(defines(&block, function.name), named, "{}", function.name);
         }
         assert!(block.ends_with("    return 0 2>/dev/null\nfi\n"));
     }

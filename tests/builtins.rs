@@ -479,16 +479,15 @@ fn bashs_table_stays_in_order() {
         "enable -a | sed 's/^enable \\(-n \\)\\{0,1\\}//' >names\n\
          LC_ALL=C sort -c names && echo sorted\n\
          grep -c '^bashio::' names\n\
-         type -t echo test bashio::config bashio::addon.port __bashio_probe_exit\n",
+         type -t echo test bashio::config bashio::addon.port __bashio_probe_exit\n\
+         ns=bashio; type -t \"${ns}::try.succeeded\"\n",
     );
     assert_eq!(run.stderr, "");
-    let count = bashio::builtins::NAMES.len();
+    // The table's names and the stand-ins of the functions that must be bash.
+    let count = bashio::builtins::NAMES.len() - 2 + bashio::builtins::stand_in_names().len();
     assert_eq!(
         run.stdout,
-        format!(
-            "sorted\n{}\nbuiltin\nbuiltin\nbuiltin\nbuiltin\nbuiltin\n",
-            count - 2
-        )
+        format!("sorted\n{count}\n{}", "builtin\n".repeat(6))
     );
 }
 
@@ -653,4 +652,65 @@ bashio::log.info done
         error("App local_example has invalid options: value must be at most 10.0. Got {'retries': 99}")
     );
     assert_eq!(run.status, 1);
+}
+
+/// A script's start defines only the functions that must be bash which its
+/// text names; one called by a name made at run time, or from a file the
+/// script sources, is defined at its first call, which gives what the
+/// function gives, in each context errexit cares about.
+#[test]
+fn functions_a_script_does_not_name_are_the_same() {
+    let cases = [
+        (
+            r#"ns=bashio; if "${ns}::var.defined" PATH; then echo defined; fi"#,
+            "defined\n",
+            0,
+        ),
+        (
+            r#"ns=bashio; "${ns}::var.defined" NOPE || echo "or $?"; echo after"#,
+            "or 1\nafter\n",
+            0,
+        ),
+        (
+            r#"ns=bashio; x=$("${ns}::try.failed" && echo yes || echo no); echo "x=$x""#,
+            "x=no\n",
+            0,
+        ),
+        (
+            r#"ns=bashio; trap 'echo "ERR $?"' ERR; "${ns}::var.defined" NOPE; echo unreachable"#,
+            "ERR 1\n",
+            1,
+        ),
+        (
+            r#"ns=bashio; "${ns}::try" false; "${ns}::try.failed" && echo "failed ${__BASHIO_TRY_EXIT_STATUS}""#,
+            "failed 1\n",
+            0,
+        ),
+        (
+            r#"ns=bashio; "${ns}::debug" || echo "not debug $?"; "${ns}::log.level" debug; "${ns}::debug" && echo debug"#,
+            "not debug 1\ndebug\n",
+            0,
+        ),
+        (
+            r#"ns=bashio; "${ns}::log.level" 'no such level'; echo after"#,
+            "[T] FATAL: \x1b[31mUnknown log_level: no such level\x1b[0m\n",
+            1,
+        ),
+        (
+            r#"source "$(dirname "$0")/helper.sh"; echo "GREETING=${GREETING}""#,
+            "via source\nGREETING=hello\n",
+            0,
+        ),
+    ];
+    for (body, stdout, status) in cases {
+        assert!(!body.contains("bashio::"), "a case names no function");
+        let run = assert_same(body, |sandbox| {
+            sandbox.file(
+                "helper.sh",
+                "bashio::var.defined PATH && echo 'via source'\nbashio::contenv.set GREETING hello\n",
+            );
+        });
+        assert_eq!(run.stdout, stdout, "{body}: {}", run.stderr);
+        assert_eq!(run.status, status, "{body}");
+    }
 }

@@ -117,6 +117,13 @@ struct Symbols {
     static_shell_builtins: *mut Builtin,
     xmalloc: unsafe extern "C" fn(usize) -> *mut libc::c_void,
     xfree: unsafe extern "C" fn(*mut libc::c_void),
+    parse_and_execute: unsafe extern "C" fn(*mut c_char, *const c_char, c_int) -> c_int,
+    find_function: unsafe extern "C" fn(*const c_char) -> *mut ShellVar,
+    execute_shell_function: unsafe extern "C" fn(*mut ShellVar, *mut WordList) -> c_int,
+    make_bare_word: unsafe extern "C" fn(*const c_char) -> *mut WordDesc,
+    make_word_list: unsafe extern "C" fn(*mut WordDesc, *mut WordList) -> *mut WordList,
+    copy_word_list: unsafe extern "C" fn(*const WordList) -> *mut WordList,
+    dispose_words: unsafe extern "C" fn(*mut WordList),
     /// For the library's associative arrays; without them bash makes the
     /// arrays itself, from the library's text.
     assoc: Option<AssocSymbols>,
@@ -177,6 +184,13 @@ fn resolve() -> Option<Symbols> {
             static_shell_builtins: lookup(c"static_shell_builtins")?.cast(),
             xmalloc: function(c"xmalloc")?,
             xfree: function(c"xfree")?,
+            parse_and_execute: function(c"parse_and_execute")?,
+            find_function: function(c"find_function")?,
+            execute_shell_function: function(c"execute_shell_function")?,
+            make_bare_word: function(c"make_bare_word")?,
+            make_word_list: function(c"make_word_list")?,
+            copy_word_list: function(c"copy_word_list")?,
+            dispose_words: function(c"dispose_words")?,
             exit_builtin: function(c"exit_builtin")?,
             set_error_trap: function(c"set_error_trap")?,
             set_debug_trap: function(c"set_debug_trap")?,
@@ -390,6 +404,56 @@ pub fn set_variable(name: &CStr, value: &CStr, attributes: c_int) -> bool {
         }
     }
     true
+}
+
+/// Whether a shell function of this name is defined.
+pub fn function_defined(name: &CStr) -> bool {
+    // SAFETY: find_function only reads bash's table of functions.
+    symbols().is_some_and(|s| unsafe { !(s.find_function)(name.as_ptr()).is_null() })
+}
+
+/// Runs TEXT as `eval` runs a string (here: function definitions).
+pub fn evaluate(text: &str) -> bool {
+    let Some(s) = symbols() else {
+        return false;
+    };
+    // parse_and_execute's flags: not interactive, no history.
+    const SEVAL_NONINT: c_int = 0x001;
+    const SEVAL_NOHIST: c_int = 0x004;
+    // SAFETY: parse_and_execute takes a NUL-terminated string allocated by
+    // bash's allocator, which it frees.
+    unsafe {
+        let copy = (s.xmalloc)(text.len() + 1).cast::<u8>();
+        std::ptr::copy_nonoverlapping(text.as_ptr(), copy, text.len());
+        copy.add(text.len()).write(0);
+        (s.parse_and_execute)(copy.cast(), c"bashio".as_ptr(), SEVAL_NONINT | SEVAL_NOHIST) == 0
+    }
+}
+
+/// Calls the shell function RUNNER with NAME and then the builtin's
+/// arguments LIST as its arguments, and returns its status. It need not
+/// return: an `exit` in the function leaves the shell from here, so the
+/// caller must hold nothing that needs dropping.
+pub fn call_function(runner: &CStr, name: &CStr, list: *const WordList) -> c_int {
+    let Some(s) = symbols() else {
+        return 1;
+    };
+    // SAFETY: bash's own constructors build the words (the function's name
+    // first, as bash hands a function its command), which are bash's to
+    // dispose of; LIST is the builtin's valid argument list, copied.
+    unsafe {
+        let var = (s.find_function)(runner.as_ptr());
+        if var.is_null() {
+            return 1;
+        }
+        let words = (s.make_word_list)(
+            (s.make_bare_word)(runner.as_ptr()),
+            (s.make_word_list)((s.make_bare_word)(name.as_ptr()), (s.copy_word_list)(list)),
+        );
+        let status = (s.execute_shell_function)(var, words);
+        (s.dispose_words)(words);
+        status
+    }
 }
 
 /// Whether bash has a variable of this name in any scope, set or not.

@@ -16,8 +16,10 @@ mod delegate;
 mod names;
 mod probe;
 mod setup;
+mod stand_in;
 
 pub use names::NAMES;
+pub use stand_in::names as stand_in_names;
 
 use crate::call::{self, Outcome};
 use crate::ctx::{Args, Ctx};
@@ -116,6 +118,10 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
         let probe = unsafe { *PROBE_EXIT.get() };
         let at = entries.partition_point(|(name, _)| *name < PROBE_NAME.to_bytes_with_nul());
         entries.insert(at, (PROBE_NAME.to_bytes_with_nul(), probe));
+        for (name, builtin) in stand_in::entries(NO_DOC.0.as_ptr()) {
+            let at = entries.partition_point(|(other, _)| *other < name);
+            entries.insert(at, (name, builtin));
+        }
         if !bash::install(&entries) {
             INSTALLED.store(false, std::sync::atomic::Ordering::Relaxed);
             return 1;

@@ -210,6 +210,15 @@ impl Function {
         }
     }
 
+    /// The bash definition of a function that must be bash, as the library
+    /// and the builtins define it.
+    pub fn shell_definition(&self) -> Option<String> {
+        match self.body {
+            Body::Shell(body) => Some(format!("{}() {{\n{}\n}}\n", self.name, body)),
+            _ => None,
+        }
+    }
+
     /// The name without the `bashio::` prefix, as typed after `bashio`.
     pub fn short_name(&self) -> &'static str {
         self.name.strip_prefix("bashio::").unwrap_or(self.name)
