@@ -28,6 +28,7 @@ pub(crate) mod install;
 pub(crate) mod interpreter;
 pub(crate) mod lint;
 pub(crate) mod mode;
+pub mod process;
 pub mod s6;
 pub(crate) mod shim;
 pub(crate) mod subcommands;

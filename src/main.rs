@@ -2,16 +2,27 @@
 //! (`with-contenv`, `printcontenv`, `tempio`, `envsubst`, anything else is
 //! `bashio`) or by its first argument.
 
-#![forbid(unsafe_code)]
+// C's `main`, not Rust's: see bashio::process.
+#![no_main]
+#![deny(unsafe_code)]
 
-use bashio::{cli, envsubst, s6, tempio};
-use std::ffi::OsString;
+use bashio::{cli, envsubst, process, s6, tempio};
+use std::ffi::{c_char, c_int, OsString};
 use std::path::Path;
 
-fn main() {
+// SAFETY: the one `main` symbol of the program, which the C start files
+// call with the arguments (std reads them only under glibc without its own
+// start-up: the binary takes them from here, as musl needs).
+#[allow(unsafe_code)]
+#[unsafe(no_mangle)]
+extern "C" fn main(argc: c_int, argv: *const *const c_char) -> c_int {
+    process::prepare();
     cli::exit_on_panic();
     bashio::link_rare_paths();
-    std::process::exit(run(std::env::args_os().collect()));
+    #[allow(unsafe_code)]
+    // SAFETY: argv holds argc NUL-terminated strings, as C's main is given.
+    let args = unsafe { process::arguments(argc, argv) };
+    std::process::exit(run(args));
 }
 
 /// Runs the program that `args` (a whole argv) names.
