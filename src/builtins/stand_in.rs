@@ -104,7 +104,9 @@ fn define_missing(index: usize) -> Option<&'static CStr> {
     if !bash::function_defined(RUNNER) {
         missing.push_str(RUNNER_DEFINITION);
     }
-    if !missing.is_empty() && !bash::evaluate(&missing) {
+    // Without its function (a definition bash refused), the call would come
+    // back here through the helper, again and again.
+    if (!missing.is_empty() && !bash::evaluate(&missing)) || !bash::function_defined(name) {
         eprintln!("bashio: cannot define {}", name.to_string_lossy());
         return None;
     }
