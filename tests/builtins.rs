@@ -536,18 +536,7 @@ bashio::config.require '$.nothing'
 echo unreachable
 "#;
     let run = assert_same(jsonpath, |_| {});
-    let missing: String = [
-        "",
-        "A required app configuration option is missing!",
-        "",
-        "Please set a value for the '$.nothing' option.",
-        "",
-        "If unsure, check the app manual for more information.",
-        "",
-    ]
-    .iter()
-    .map(|line| fatal(line))
-    .collect();
+    let missing = missing_option("$.nothing", None);
     assert_eq!(
         run.stdout,
         format!("alice\nbobx=core-mariadb\nno value 1\nssl\n0\ncore-mariadb{missing}")

@@ -58,21 +58,7 @@ fn require_exits_with_bashio_fatal_block() {
          bashio::config.require 'api_key' 'the service needs it'\n\
          echo unreachable\n",
     );
-    let expected: String = [
-        "",
-        "A required app configuration option is missing!",
-        "",
-        "Please set a value for the 'api_key' option.",
-        "",
-        "This option is required because:",
-        "the service needs it",
-        "",
-        "If unsure, check the app manual for more information.",
-        "",
-    ]
-    .iter()
-    .map(|line| fatal(line))
-    .collect();
+    let expected = missing_option("api_key", Some("the service needs it"));
     assert_eq!(run.stdout, expected);
     assert_eq!(run.status, 1);
 }

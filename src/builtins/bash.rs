@@ -406,6 +406,40 @@ pub fn set_variable(name: &CStr, value: &CStr, attributes: c_int) -> bool {
     true
 }
 
+/// SIGCHLD held while a child of a builtin's lives, so that bash's handler
+/// does not collect the child first; the mask is put back when this drops.
+pub struct ChildSignalHeld {
+    previous: libc::sigset_t,
+}
+
+impl ChildSignalHeld {
+    pub fn new() -> ChildSignalHeld {
+        // SAFETY: sigset_t is plain data, filled by sigemptyset and
+        // sigprocmask before it is read.
+        unsafe {
+            let mut held: libc::sigset_t = std::mem::zeroed();
+            let mut previous: libc::sigset_t = std::mem::zeroed();
+            libc::sigemptyset(&mut held);
+            libc::sigaddset(&mut held, libc::SIGCHLD);
+            libc::sigprocmask(libc::SIG_BLOCK, &held, &mut previous);
+            ChildSignalHeld { previous }
+        }
+    }
+
+    /// Puts the mask back now: in a forked child, before it runs on (it
+    /// calls only sigprocmask, safe after a fork).
+    pub fn release(&self) {
+        // SAFETY: restores a mask sigprocmask gave.
+        unsafe { libc::sigprocmask(libc::SIG_SETMASK, &self.previous, std::ptr::null_mut()) };
+    }
+}
+
+impl Drop for ChildSignalHeld {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
 /// Whether a shell function of this name is defined.
 pub fn function_defined(name: &CStr) -> bool {
     // SAFETY: find_function only reads bash's table of functions.

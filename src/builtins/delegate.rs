@@ -9,7 +9,7 @@
 //! exits the script with N". It is decided before the call does anything,
 //! so nothing is logged or sent twice.
 
-use super::probe;
+use super::{bash, probe};
 use crate::call::{Outcome, EXIT_SCRIPT_BASE};
 use crate::ctx::{Args, Ctx};
 use crate::table::Function;
@@ -158,20 +158,16 @@ fn spawn_and_wait(
         }
     }
     let [ours, theirs] = sockets;
+    let held = bash::ChildSignalHeld::new();
     // SAFETY: the child only calls async-signal-safe functions (dup2,
-    // sigprocmask, execve, write, _exit) on memory prepared before the fork.
+    // sigprocmask, execve, _exit) on memory prepared before the fork.
     unsafe {
-        let mut held: libc::sigset_t = std::mem::zeroed();
-        let mut previous: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut held);
-        libc::sigaddset(&mut held, libc::SIGCHLD);
-        libc::sigprocmask(libc::SIG_BLOCK, &held, &mut previous);
         let pid = libc::fork();
         if pid == 0 {
             if theirs >= 0 {
                 libc::dup2(theirs, 0);
             }
-            libc::sigprocmask(libc::SIG_SETMASK, &previous, std::ptr::null_mut());
+            held.release();
             libc::execve(binary.as_ptr(), argv.as_ptr(), envp.as_ptr());
             libc::_exit(127);
         }
@@ -195,7 +191,7 @@ fn spawn_and_wait(
                     break false;
                 }
             };
-        libc::sigprocmask(libc::SIG_SETMASK, &previous, std::ptr::null_mut());
+        drop(held);
         if let Some(error) = failure {
             return Err(error);
         }

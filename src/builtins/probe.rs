@@ -53,18 +53,14 @@ pub fn errexit_applies() -> bool {
         return true;
     }
     let [read_end, write_end] = fds;
-    // SAFETY: SIGCHLD is held while the copy lives so that bash's handler
-    // does not run in the middle; fork duplicates this single-threaded process.
+    let held = bash::ChildSignalHeld::new();
+    // SAFETY: fork duplicates this single-threaded process; SIGCHLD is held
+    // while the copy lives, so that bash's handler does not run in the middle.
     unsafe {
-        let mut held: libc::sigset_t = std::mem::zeroed();
-        let mut previous: libc::sigset_t = std::mem::zeroed();
-        libc::sigemptyset(&mut held);
-        libc::sigaddset(&mut held, libc::SIGCHLD);
-        libc::sigprocmask(libc::SIG_BLOCK, &held, &mut previous);
         let pid = libc::fork();
         if pid == 0 {
             libc::close(read_end);
-            libc::sigprocmask(libc::SIG_SETMASK, &previous, std::ptr::null_mut());
+            held.release();
             become_probe(write_end);
             return true;
         }
@@ -79,7 +75,6 @@ pub fn errexit_applies() -> bool {
             {
             }
         }
-        libc::sigprocmask(libc::SIG_SETMASK, &previous, std::ptr::null_mut());
         answer
     }
 }

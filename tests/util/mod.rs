@@ -49,6 +49,23 @@ pub fn fatal(message: &str) -> String {
     log_line("FATAL", Some(31), message)
 }
 
+/// The fatal block `bashio::config.require KEY [REASON]` ends the script with.
+pub fn missing_option(key: &str, reason: Option<&str>) -> String {
+    let please = format!("Please set a value for the '{key}' option.");
+    let mut lines = vec![
+        "",
+        "A required app configuration option is missing!",
+        "",
+        &please,
+        "",
+    ];
+    if let Some(reason) = reason {
+        lines.extend(["This option is required because:", reason, ""]);
+    }
+    lines.extend(["If unsure, check the app manual for more information.", ""]);
+    lines.iter().map(|line| fatal(line)).collect()
+}
+
 /// `METHOD path body` of each request the mock received.
 pub fn requests(mock: &MockSupervisor) -> Vec<String> {
     mock.requests()
