@@ -52,11 +52,14 @@ const LONGEST_SCRIPT_READ: u64 = 1 << 20;
 
 pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
     let text = match std::fs::File::open(script) {
-        Ok(file) => {
+        // Only a regular file is read: a pipe (`bashio <(...)`, /dev/stdin)
+        // would give bash nothing left to source.
+        Ok(file) if file.metadata().is_ok_and(|m| m.is_file()) => {
             let mut text = Vec::new();
             let read = file.take(LONGEST_SCRIPT_READ + 1).read_to_end(&mut text);
             (read.is_ok() && text.len() as u64 <= LONGEST_SCRIPT_READ).then_some(text)
         }
+        Ok(_) => None,
         Err(e) => {
             eprintln!(
                 "bashio: {}: {}",

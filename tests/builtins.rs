@@ -703,3 +703,31 @@ fn functions_a_script_does_not_name_are_the_same() {
         assert_eq!(run.status, status, "{body}");
     }
 }
+
+/// A script from a pipe (`bashio /dev/stdin`, `bashio <(...)`) is not read
+/// before bash sources it: its text is bash's alone, in either mode.
+#[test]
+fn a_script_from_a_pipe_runs_whole() {
+    let script = "ns=bashio\n\"${ns}::var.defined\" PATH && echo defined\nbashio::log.info done\n";
+    for mode in ["1", "0"] {
+        for how in [
+            "printf %s \"$1\" | \"$0\" /dev/stdin",
+            "\"$0\" <(printf %s \"$1\")",
+        ] {
+            let mut command = std::process::Command::new("bash");
+            command
+                .args(["-c", how])
+                .arg(binary())
+                .arg(script)
+                .env("BASHIO_BUILTINS", mode)
+                .env("LOG_TIMESTAMP", "T")
+                .env_remove("SUPERVISOR_TOKEN");
+            let run = run(&mut command);
+            assert_eq!(
+                (run.stdout, run.stderr, run.status),
+                (format!("defined\n{}", info("done")), String::new(), 0),
+                "{how} in mode {mode}"
+            );
+        }
+    }
+}
