@@ -25,7 +25,8 @@ use crate::call::{self, Outcome};
 use crate::ctx::{Args, Ctx};
 use crate::table::Function;
 use std::ffi::c_int;
-use std::sync::{Mutex, OnceLock};
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::Mutex;
 
 /// The status bash's builtins return for bad usage.
 const EX_USAGE: c_int = 258;
@@ -195,16 +196,29 @@ fn enter(index: usize, list: *const bash::WordList) -> Outcome {
 /// A builtin's function, and the deprecated name it stands for, if any.
 type Resolved = (&'static Function, Option<String>);
 
-/// Each builtin's function and the old name it stands for, found at its
-/// first call in a process: a later call is then an index, not a search of
-/// the table (and a script pays only for the names it calls).
-fn resolved(index: usize) -> Option<&'static Resolved> {
-    static RESOLVED: OnceLock<Box<[OnceLock<Option<Resolved>>]>> = OnceLock::new();
-    RESOLVED
-        .get_or_init(|| NAMES.iter().map(|_| OnceLock::new()).collect())
-        .get(index)?
-        .get_or_init(|| crate::functions::resolve(NAMES.get(index)?))
-        .as_ref()
+/// Room for every name of NAMES (a test holds it).
+const MOST_NAMES: usize = 1024;
+
+/// Each builtin's function, found at its first call in a process: a later
+/// call is then an index, not a search of the table (and a script pays only
+/// for the names it calls). The slots are zeroed static memory, not a table
+/// in the heap: a `$(...)` child whose call is the first writes one word
+/// (one page copied), instead of allocating and filling 600 slots.
+fn resolved(index: usize) -> Option<Resolved> {
+    static RESOLVED: [AtomicPtr<Function>; MOST_NAMES] =
+        [const { AtomicPtr::new(std::ptr::null_mut()) }; MOST_NAMES];
+    let name = *NAMES.get(index)?;
+    let slot = RESOLVED.get(index)?;
+    let mut function = slot.load(Ordering::Relaxed).cast_const();
+    if function.is_null() {
+        function = crate::functions::resolve(name)?.0;
+        slot.store(function.cast_mut(), Ordering::Relaxed);
+    }
+    // SAFETY: a slot holds nothing but null or a `&'static Function`.
+    let function: &'static Function = unsafe { &*function };
+    // A name that is not its function's is a deprecated one.
+    let deprecated = (function.name != name).then(|| name.to_string());
+    Some((function, deprecated))
 }
 
 fn call_by_name(index: usize, name: &'static str, args: &Args) -> Outcome {
@@ -212,7 +226,7 @@ fn call_by_name(index: usize, name: &'static str, args: &Args) -> Outcome {
         eprintln!("bashio: {name}: no such function");
         return Outcome::Status(127);
     };
-    let deprecated = deprecated.clone().filter(|_| first_warning(name));
+    let deprecated = deprecated.filter(|_| first_warning(name));
     let mut ctx = Ctx::from_env();
     ctx.errexit = bash::errexit_option() && !bash::comsub_ignores_errexit();
     if delegate::needed(&ctx, function, args) {
@@ -325,6 +339,7 @@ mod tests {
             "src/builtins/names.rs is stale: run BASHIO_REGENERATE=1 cargo test --lib builtins"
         );
         assert_eq!(NAMES.len(), builtin_names().len());
+        assert!(NAMES.len() <= MOST_NAMES);
     }
 
     #[test]
