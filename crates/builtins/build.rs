@@ -12,11 +12,15 @@
 //!   kernel copies no page tables of a file's mappings at fork), 64 KB a
 //!   fault, so code spread over the whole library costs faults in every one.
 
+#[path = "hot_order.rs"]
+mod hot_order;
+
 use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=hot.txt");
+    println!("cargo:rerun-if-changed=hot_order.rs");
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
     if os != "linux" {
@@ -30,7 +34,7 @@ fn main() {
     let Some(out) = std::env::var_os("OUT_DIR").map(PathBuf::from) else {
         return;
     };
-    if let Some(script) = hot_functions(&out) {
+    if let Some(script) = hot_order::linker_script(Path::new("hot.txt"), ".text.calls", &out) {
         println!("cargo:rustc-cdylib-link-arg=-Wl,-T,{}", script.display());
     }
     if env == "gnu" {
@@ -41,19 +45,4 @@ fn main() {
             println!("cargo:rustc-link-search=native={}", out.display());
         }
     }
-}
-
-/// A linker script that adds to the default one an output section before
-/// `.text` holding the sections (`-ffunction-sections`: one per function) of
-/// the functions in hot.txt, in its order.
-fn hot_functions(out: &Path) -> Option<PathBuf> {
-    let list = std::fs::read_to_string("hot.txt").ok()?;
-    let mut script = String::from("SECTIONS\n{\n  .text.calls :\n  {\n");
-    for name in list.lines().filter(|line| !line.is_empty()) {
-        script.push_str(&format!("    *(.text.{name} .text.unlikely.{name})\n"));
-    }
-    script.push_str("  }\n}\nINSERT BEFORE .text;\n");
-    let path = out.join("hot.ld");
-    std::fs::write(&path, script).ok()?;
-    Some(path)
 }

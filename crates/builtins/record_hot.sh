@@ -5,6 +5,9 @@
 # start and its direct calls). Only the order of the code changes; a name
 # that no longer matches anything is ignored by the link.
 #
+# Also records the binary's: hot.txt at the top, the functions a script's
+# start runs in it (up to its exec of bash) and a few calls of the exec path.
+#
 #   crates/builtins/record_hot.sh
 #
 # Needs valgrind. Runs benches/typical.sh and a loop of cached calls under
@@ -31,11 +34,21 @@ bash "${work}/script.sh" >/dev/null # the cache, and a check that it runs
 valgrind --tool=callgrind --demangle=no --callgrind-out-file="${work}/profile/%p" \
     bash "${work}/script.sh" >/dev/null 2>&1
 
-nm --defined-only "${build}/release/libbashio_builtins.so" >"${work}/symbols"
-python3 - "${work}/profile" "${here}/crates/builtins/hot.txt" "${work}/symbols" <<'EOF'
+# The binary: a start (its profile ends as it execs bash) and exec-path calls.
+mkdir "${work}/binary"
+echo ':' >"${work}/empty.sh"
+for call in "${work}/empty.sh" "var.true true" "config database.host" "log.info hot"; do
+    # shellcheck disable=SC2086 # a call is a name and its arguments
+    valgrind --tool=callgrind --demangle=no --dump-before=execve \
+        --callgrind-out-file="${work}/binary/%p" "${__BASHIO_BIN}" ${call} >/dev/null 2>&1 || true
+done
+
+record() { # PROFILES OUT BINARY, then `parent` when the first profile is the parent's
+    nm --defined-only "$3" >"${work}/symbols"
+    python3 - "$1" "$2" "${work}/symbols" "${4:-}" <<'EOF'
 import collections, os, re, sys
 
-profiles, out, symbols = sys.argv[1], sys.argv[2], sys.argv[3]
+profiles, out, symbols, with_parent = sys.argv[1:5]
 # The library's functions by their symbols (callgrind does not always name
 # the object a function ran in); LLVM keeps one body of identical functions,
 # under a name another build may choose differently, so each body's every
@@ -48,7 +61,8 @@ for line in open(symbols):
         names[fields[0]].append(fields[2])
 runs = collections.Counter()  # function -> the children that ran it
 parent = set()
-first = min(os.listdir(profiles), key=int)  # the script's own bash
+# The script's own bash, when the profiles are a script's.
+first = min(os.listdir(profiles), key=lambda p: int(p.split(".")[0])) if with_parent else None
 for pid in os.listdir(profiles):
     functions, seen = {}, set()
     for line in open(os.path.join(profiles, pid), errors="replace"):
@@ -79,8 +93,11 @@ ordered = sorted(runs, key=lambda f: (-runs[f], f)) + sorted(parent - set(runs))
 aliased = [a for f in ordered for a in [f] + names.get(address.get(f), [])]
 lines = list(dict.fromkeys(pattern(f) for f in aliased if f.startswith(("_ZN", "_R"))))
 if not lines:
-    sys.exit("record_hot.sh: the profiles hold no function of the library")
+    sys.exit(f"record_hot.sh: the profiles hold no function for {out}")
 with open(out, "w") as f:
     f.write("\n".join(lines) + "\n")
 print(f"{len(lines)} functions into {out}")
 EOF
+}
+record "${work}/profile" "${here}/crates/builtins/hot.txt" "${build}/release/libbashio_builtins.so" parent
+record "${work}/binary" "${here}/hot.txt" "${build}/release/bashio"

@@ -1,0 +1,21 @@
+//! The linker script that places the functions of a list (hot.txt, recorded
+//! by record_hot.sh) together, first: code a process runs spread over the
+//! whole file costs a page fault per 64 KB it touches. Shared by the build
+//! scripts of the library and of the binary.
+
+use std::path::{Path, PathBuf};
+
+/// A linker script that adds to the default one an output section SECTION
+/// before `.text`, holding the sections (`-ffunction-sections`: one per
+/// function) of the functions in LIST, in its order; written into OUT.
+pub fn linker_script(list: &Path, section: &str, out: &Path) -> Option<PathBuf> {
+    let list = std::fs::read_to_string(list).ok()?;
+    let mut script = format!("SECTIONS\n{{\n  {section} :\n  {{\n");
+    for name in list.lines().filter(|line| !line.is_empty()) {
+        script.push_str(&format!("    *(.text.{name} .text.unlikely.{name})\n"));
+    }
+    script.push_str("  }\n}\nINSERT BEFORE .text;\n");
+    let path = out.join(format!("{}.ld", section.trim_start_matches('.')));
+    std::fs::write(&path, script).ok()?;
+    Some(path)
+}
