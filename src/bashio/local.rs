@@ -54,6 +54,12 @@ pub fn active(ctx: &Ctx) -> bool {
     env("BASHIO_OPTIONS_FILE").is_some() || ctx.settings.supervisor_token.is_empty()
 }
 
+/// Whether this call runs without a Supervisor with the add-on's config
+/// named (BASHIO_ADDON_CONFIG), which many calls then read.
+pub fn reads_addon_config(ctx: &Ctx) -> bool {
+    active(ctx) && env("BASHIO_ADDON_CONFIG").is_some()
+}
+
 /// The options file read without a Supervisor.
 pub fn options_file() -> String {
     env("BASHIO_OPTIONS_FILE").unwrap_or_else(|| DEFAULT_OPTIONS_FILE.to_string())

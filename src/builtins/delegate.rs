@@ -19,17 +19,6 @@ use std::ffi::CString;
 /// passes them (a single string there is limited to 128 KB).
 const LONGEST_IN_ENVIRONMENT: usize = 30000;
 
-/// The settings the function library passes to every call.
-const SETTINGS: [&str; 7] = [
-    "__BASHIO_LOG_LEVEL",
-    "__BASHIO_LOG_FORMAT",
-    "__BASHIO_LOG_TIMESTAMP",
-    "__BASHIO_SUPERVISOR_API",
-    "__BASHIO_SUPERVISOR_TOKEN",
-    "__BASHIO_CACHE_DIR",
-    "__BASHIO_HIBP_ENDPOINT",
-];
-
 /// Whether this call may need what only the binary links.
 pub fn needed(ctx: &Ctx, function: &Function, args: &Args) -> bool {
     let https = |url: &str| {
@@ -42,8 +31,7 @@ pub fn needed(ctx: &Ctx, function: &Function, args: &Args) -> bool {
         || ((name.starts_with("bashio::pwned") || name.ends_with("safe_password"))
             && https(&ctx.settings.hibp_endpoint))
         // Without a Supervisor, the add-on's config is read by many calls.
-        || (crate::bashio::local::active(ctx)
-            && crate::env::var_bytes("BASHIO_ADDON_CONFIG").is_some_and(|v| !v.is_empty()))
+        || crate::bashio::local::reads_addon_config(ctx)
         // The functions that take config keys, given a `$` key.
         || ((name.starts_with("bashio::config") || name.starts_with("bashio::services"))
             && args.0.iter().any(|arg| arg.first() == Some(&b'$')))
@@ -62,13 +50,18 @@ pub fn run(ctx: &Ctx, function: &Function, args: &Args) -> Outcome {
         return Outcome::Status(probe::mark_status());
     }
     let long = args.0.iter().any(|arg| arg.len() > LONGEST_IN_ENVIRONMENT);
+    // The settings, as the function library passes them to every call.
+    let settings: Vec<String> = crate::defaults::SETTINGS
+        .iter()
+        .map(|setting| format!("__BASHIO_{}", setting.name))
+        .collect();
     let mut environment: Vec<Vec<u8>> = crate::env::vars()
         .into_iter()
         .filter(|(key, _)| !key.starts_with(b"__BASHIO_ARG") && key != b"__BASHIO_ERREXIT")
-        .filter(|(key, _)| !SETTINGS.iter().any(|s| s.as_bytes() == key.as_slice()))
+        .filter(|(key, _)| !settings.iter().any(|s| s.as_bytes() == key.as_slice()))
         .map(|(key, value)| assignment(&key, &value))
         .collect();
-    for setting in SETTINGS {
+    for setting in &settings {
         if let Some(value) = crate::env::var_bytes(setting) {
             environment.push(assignment(setting.as_bytes(), &value));
         }
