@@ -116,8 +116,9 @@ fn loaded() -> String {
 /// defining one is parsing and copying its body, the most of what is left of
 /// a start's work in bash, and the library stands in for the others with a
 /// builtin that defines them at their first call (src/builtins/stand_in.rs).
-/// When the library does not load, bash reads on into the whole library,
-/// which tries again and falls back, as a sourced library does.
+/// When the library does not load, bash goes on past the block, where the
+/// interpreter has it source the whole library, which tries again and falls
+/// back, as a sourced library does.
 pub fn start_block(library_path: &str, script: Option<&[u8]>) -> String {
     let named = script.map(bashio_words);
     let functions: String = must_be_bash()
