@@ -62,6 +62,12 @@ pub fn main(args: Vec<OsString>) -> i32 {
         "help" => return help(args.get(1).map(|n| n.to_string_lossy().into_owned())),
         _ => {}
     }
+    // A path names no function and no subcommand (names are plain words: a
+    // test in functions.rs holds it), so a script's start, whose shebang
+    // hands the interpreter the script's path, does not look for one.
+    if word.contains('/') {
+        return interpreter::run(first, &args[1..]);
+    }
     if let Some((function, deprecated)) = functions::resolve(&word) {
         return call(function, deprecated, args.into_iter().skip(1).collect());
     }
@@ -70,7 +76,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     if subcommands::WORDS.contains(&word.as_str()) {
         return subcommand(args);
     }
-    if word.contains('/') || std::path::Path::new(first).is_file() {
+    if std::path::Path::new(first).is_file() {
         return interpreter::run(first, &args[1..]);
     }
     let hints = functions::closest(&word, 3).join(", ");

@@ -85,13 +85,16 @@ pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
         fds[0],
         close.join(" ")
     );
+    // Set in this process's own environment, which bash then inherits as
+    // it is: a Command given a variable would first copy the whole
+    // environment into a map (a third of this process's instructions).
+    std::env::set_var("__BASHIO_BIN", binary);
     let error = std::process::Command::new("bash")
         .arg("-c")
         .arg(boot)
         .arg("bashio")
         .arg(script)
         .args(args)
-        .env("__BASHIO_BIN", binary)
         .exec();
     eprintln!(
         "bashio: fatal: unable to exec bash: {}",

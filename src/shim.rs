@@ -121,14 +121,19 @@ fn loaded() -> String {
 /// back, as a sourced library does.
 pub fn start_block(library_path: &str, script: Option<&[u8]>) -> String {
     let named = script.map(bashio_words);
-    let functions: String = must_be_bash()
-        .filter(|(name, _)| {
-            named
-                .as_ref()
-                .is_none_or(|words| words.contains(&name.as_bytes()))
-        })
-        .map(|(_, definition)| definition)
-        .collect();
+    // A script that names no function at all needs none defined, nor the
+    // library's text searched for them.
+    let functions: String = match &named {
+        Some(words) if words.is_empty() => String::new(),
+        _ => must_be_bash()
+            .filter(|(name, _)| {
+                named
+                    .as_ref()
+                    .is_none_or(|words| words.contains(&name.as_bytes()))
+            })
+            .map(|(_, definition)| definition)
+            .collect(),
+    };
     format!(
         "if enable -f '{path}' {ready} 2>/dev/null && {ready} {fingerprint}; then\n\
          {OPTIONS}{functions}{loaded}fi\n",

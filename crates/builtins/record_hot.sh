@@ -11,7 +11,7 @@
 #   crates/builtins/record_hot.sh
 #
 # Needs valgrind. Runs benches/typical.sh and a loop of cached calls under
-# callgrind against the mock Supervisor, with an unstripped build.
+# callgrind against the mock Supervisor, with unstripped builds.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(mktemp -d)
@@ -34,7 +34,16 @@ bash "${work}/script.sh" >/dev/null # the cache, and a check that it runs
 valgrind --tool=callgrind --demangle=no --callgrind-out-file="${work}/profile/%p" \
     bash "${work}/script.sh" >/dev/null 2>&1
 
-# The binary: a start (its profile ends as it execs bash) and exec-path calls.
+# The binary, built as images ship it (README, Install), whose inlining the
+# order must match: a start (its profile ends as it execs bash) and
+# exec-path calls.
+host=$(rustc -vV | sed -n 's/^host: //p')
+CARGO_PROFILE_RELEASE_STRIP=false \
+    RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static -C panic=abort" \
+    cargo build --release --quiet --manifest-path "${here}/Cargo.toml" \
+    --target-dir "${build}" --target "${host}" --bin bashio
+cp "${build}/release/libbashio_builtins.so" "${build}/${host}/release/"
+export __BASHIO_BIN="${build}/${host}/release/bashio"
 mkdir "${work}/binary"
 echo ':' >"${work}/empty.sh"
 for call in "${work}/empty.sh" "var.true true" "config database.host" "log.info hot"; do
@@ -100,4 +109,4 @@ print(f"{len(lines)} functions into {out}")
 EOF
 }
 record "${work}/profile" "${here}/crates/builtins/hot.txt" "${build}/release/libbashio_builtins.so" parent
-record "${work}/binary" "${here}/hot.txt" "${build}/release/bashio"
+record "${work}/binary" "${here}/hot.txt" "${__BASHIO_BIN}"

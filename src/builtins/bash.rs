@@ -224,7 +224,9 @@ pub fn available() -> bool {
 /// one by one, so that a script's start does not parse, expand and look up
 /// ~600 names. bash looks names up by binary search, so the new table keeps
 /// its order: `entries` come sorted by name (`name` with its NUL, whose
-/// order is strcmp's), and one merge with bash's own table builds it.
+/// order is strcmp's), and one merge with bash's own table writes the new
+/// one in place (a copy through a vector first was 33 KB more of heap, a
+/// page fault each 4 KB, at every start).
 /// Returns false when bash's table cannot be had; names already there stay.
 pub fn install(entries: &[(&'static [u8], Builtin)]) -> bool {
     let Some(s) = symbols() else {
@@ -232,47 +234,61 @@ pub fn install(entries: &[(&'static [u8], Builtin)]) -> bool {
     };
     // SAFETY: bash's table is an array of `num_shell_builtins` entries and a
     // terminating one; the new table is allocated with bash's own allocator
-    // (bash frees it when it grows it again) and fully written before bash
-    // sees it, from bash's single thread.
+    // (bash frees it when it grows it again), has room for both tables and
+    // the terminating entry, and is fully written before bash sees it, from
+    // bash's single thread.
     unsafe {
         let old = *s.shell_builtins;
         let count = usize::try_from(*s.num_shell_builtins).unwrap_or(0);
         if old.is_null() {
             return false;
         }
-        let mut existing: Vec<(&[u8], Builtin)> = std::slice::from_raw_parts(old, count)
+        let mut theirs: Vec<(&[u8], Builtin)> = std::slice::from_raw_parts(old, count)
             .iter()
             .filter(|b| !b.name.is_null())
             .map(|b| (CStr::from_ptr(b.name).to_bytes_with_nul(), *b))
             .collect();
         // Sorted already, unless something else has added names unsorted.
-        if !existing.is_sorted_by(|a, b| a.0 <= b.0) {
-            existing.sort_by(|a, b| a.0.cmp(b.0));
+        if !theirs.is_sorted_by(|a, b| a.0 <= b.0) {
+            theirs.sort_by(|a, b| a.0.cmp(b.0));
         }
-        let mut table: Vec<Builtin> = Vec::with_capacity(existing.len() + entries.len());
-        let (mut theirs, mut ours) = (existing.iter().peekable(), entries.iter().peekable());
-        loop {
-            let next = match (theirs.peek(), ours.peek()) {
-                (Some(t), Some(o)) if t.0 == o.0 => {
-                    ours.next();
-                    theirs.next()
-                }
-                (Some(t), Some(o)) if o.0 < t.0 => ours.next(),
-                (Some(_), _) => theirs.next(),
-                (None, Some(_)) => ours.next(),
-                (None, None) => break,
-            };
-            if let Some((_, builtin)) = next {
-                table.push(*builtin);
-            }
-        }
-        let size = std::mem::size_of::<Builtin>();
-        let new = (s.xmalloc)((table.len() + 1) * size).cast::<Builtin>();
+        let room = theirs.len() + entries.len();
+        let new = (s.xmalloc)((room + 1) * std::mem::size_of::<Builtin>()).cast::<Builtin>();
         if new.is_null() {
             return false;
         }
-        std::ptr::copy_nonoverlapping(table.as_ptr(), new, table.len());
-        new.add(table.len()).write(Builtin {
+        let (mut i, mut j, mut written) = (0, 0, 0);
+        loop {
+            let next = match (theirs.get(i), entries.get(j)) {
+                (Some(t), Some(o)) => match t.0.cmp(o.0) {
+                    std::cmp::Ordering::Less => {
+                        i += 1;
+                        t.1
+                    }
+                    std::cmp::Ordering::Equal => {
+                        i += 1;
+                        j += 1;
+                        t.1
+                    }
+                    std::cmp::Ordering::Greater => {
+                        j += 1;
+                        o.1
+                    }
+                },
+                (Some(t), None) => {
+                    i += 1;
+                    t.1
+                }
+                (None, Some(o)) => {
+                    j += 1;
+                    o.1
+                }
+                (None, None) => break,
+            };
+            new.add(written).write(next);
+            written += 1;
+        }
+        new.add(written).write(Builtin {
             name: std::ptr::null(),
             function: None,
             flags: 0,
@@ -284,7 +300,7 @@ pub fn install(entries: &[(&'static [u8], Builtin)]) -> bool {
             (s.xfree)(old.cast());
         }
         *s.shell_builtins = new;
-        *s.num_shell_builtins = c_int::try_from(table.len()).unwrap_or(c_int::MAX);
+        *s.num_shell_builtins = c_int::try_from(written).unwrap_or(c_int::MAX);
     }
     true
 }

@@ -24,7 +24,7 @@ pub use stand_in::names as stand_in_names;
 use crate::call::{self, Outcome};
 use crate::ctx::{Args, Ctx};
 use crate::table::Function;
-use std::ffi::c_int;
+use std::ffi::{c_int, CStr};
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Mutex;
 
@@ -91,38 +91,34 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
         // forks too: names in the heap come to a child with its page tables,
         // where names in the library's file would be paged in again (a fault
         // in each).
-        let text: &'static str = Box::leak(
-            names::ENTRIES
-                .iter()
-                .map(|(name, _, _)| *name)
-                .collect::<String>()
-                .into_boxed_str(),
-        );
-        let mut rest = text.as_bytes();
-        let mut entries: Vec<(&[u8], bash::Builtin)> = names::ENTRIES
-            .iter()
-            .map(|(name, function, doc)| {
-                let (name, after) = rest.split_at(name.len());
-                rest = after;
-                let builtin = bash::Builtin {
-                    name: name.as_ptr().cast(),
-                    function: Some(*function),
-                    flags: bash::ENABLED,
-                    long_doc: doc.0.as_ptr(),
-                    short_doc: name.as_ptr().cast(),
-                    handle: std::ptr::null(),
-                };
-                (name, builtin)
-            })
-            .collect();
+        let library = || (0..NAMES.len()).filter_map(entry);
+        let mut text = Vec::with_capacity(library().map(|(name, _)| name.len()).sum());
+        for (name, _) in library() {
+            text.extend_from_slice(name);
+        }
+        let mut rest: &'static [u8] = Box::leak(text.into_boxed_slice());
+        // The stand-ins and the probe's own go among them, in order.
         // SAFETY: bash only reads the slot, which holds static data.
         let probe = unsafe { *PROBE_EXIT.get() };
-        let at = entries.partition_point(|(name, _)| *name < PROBE_NAME.to_bytes_with_nul());
-        entries.insert(at, (PROBE_NAME.to_bytes_with_nul(), probe));
-        for (name, builtin) in stand_in::entries(NO_DOC.0.as_ptr()) {
-            let at = entries.partition_point(|(other, _)| *other < name);
-            entries.insert(at, (name, builtin));
+        let mut more = stand_in::entries(NO_DOC.0.as_ptr());
+        more.push((PROBE_NAME.to_bytes_with_nul(), probe));
+        more.sort_by(|a, b| a.0.cmp(b.0));
+        let mut more = more.into_iter().peekable();
+        let mut entries = Vec::with_capacity(NAMES.len() + more.len());
+        for (name, builtin) in library() {
+            let (name, after) = rest.split_at(name.len());
+            rest = after;
+            while let Some(other) = more.next_if(|(other, _)| *other < name) {
+                entries.push(other);
+            }
+            let builtin = bash::Builtin {
+                name: name.as_ptr().cast(),
+                short_doc: name.as_ptr().cast(),
+                ..builtin
+            };
+            entries.push((name, builtin));
         }
+        entries.extend(more);
         if !bash::install(&entries) {
             INSTALLED.store(false, std::sync::atomic::Ordering::Relaxed);
             return 1;
@@ -183,8 +179,34 @@ pub extern "C" fn run<const N: usize>(list: *const bash::WordList) -> c_int {
     }
 }
 
+/// Builtin number INDEX's name (with its NUL) and entry, as the library
+/// holds them, for bash's table: enabled, and no library's handle (which
+/// `enable -f` of the name alone writes into the slot).
+fn entry(index: usize) -> Option<(&'static [u8], bash::Builtin)> {
+    let slot = names::STRUCTS.get(index)?;
+    // SAFETY: bash writes a slot only as it enables the name alone, from
+    // its one thread, never while a builtin runs; the name it points to is
+    // a static C string.
+    let builtin = unsafe { *slot.get() };
+    let name = unsafe { CStr::from_ptr(builtin.name) }.to_bytes_with_nul();
+    let builtin = bash::Builtin {
+        flags: bash::ENABLED,
+        handle: std::ptr::null(),
+        ..builtin
+    };
+    Some((name, builtin))
+}
+
+/// Builtin number INDEX's name.
+fn name_of(index: usize) -> Option<&'static str> {
+    let (name, _) = entry(index)?;
+    std::str::from_utf8(name.strip_suffix(b"\0")?).ok()
+}
+
 fn enter(index: usize, list: *const bash::WordList) -> Outcome {
-    let name = NAMES[index];
+    let Some(name) = name_of(index) else {
+        return Outcome::Status(127);
+    };
     let args = Args(bash::arguments(list));
     // What bash itself has buffered comes out before anything of ours.
     // SAFETY: fflush(NULL) flushes every C stream of the process.
@@ -204,10 +226,9 @@ const MOST_NAMES: usize = 1024;
 /// for the names it calls). The slots are zeroed static memory, not a table
 /// in the heap: a `$(...)` child whose call is the first writes one word
 /// (one page copied), instead of allocating and filling 600 slots.
-fn resolved(index: usize) -> Option<Resolved> {
+fn resolved(index: usize, name: &'static str) -> Option<Resolved> {
     static RESOLVED: [AtomicPtr<Function>; MOST_NAMES] =
         [const { AtomicPtr::new(std::ptr::null_mut()) }; MOST_NAMES];
-    let name = *NAMES.get(index)?;
     let slot = RESOLVED.get(index)?;
     let mut function = slot.load(Ordering::Relaxed).cast_const();
     if function.is_null() {
@@ -222,7 +243,7 @@ fn resolved(index: usize) -> Option<Resolved> {
 }
 
 fn call_by_name(index: usize, name: &'static str, args: &Args) -> Outcome {
-    let Some((function, deprecated)) = resolved(index) else {
+    let Some((function, deprecated)) = resolved(index, name) else {
         eprintln!("bashio: {name}: no such function");
         return Outcome::Status(127);
     };
@@ -281,11 +302,17 @@ pub fn generate_names() -> String {
         "//! Generated from the function table (`builtins::generate_names`; a test\n\
          //! fails when it is stale): one exported `struct builtin` per name, which\n\
          //! `enable -f` finds as `NAME_struct`.\n\n\
-         use super::bash::{Builtin, BuiltinFn, Doc, Slot, ENABLED};\n\
+         use super::bash::{Builtin, Doc, Slot, ENABLED};\n\
          use super::run;\n\n\
          macro_rules! builtins {\n\
          \x20   ($($index:literal $name:literal $usage:literal;)*) => {\n\
-         \x20       $(const _: () = {\n\
+         \x20       /// The names, in the order of their entry points: the library's\n\
+         \x20       /// fingerprint, made as it is compiled.\n\
+         \x20       pub const NAMES: &[&str] = &[$($name),*];\n\
+         \x20       /// Each name's entry, in that order, as `__bashio_builtins_ready`\n\
+         \x20       /// installs them all: the entries `enable -f` finds by name (a\n\
+         \x20       /// second table of them was 24 KB more to relocate at every start).\n\
+         \x20       pub static STRUCTS: [&Slot; NAMES.len()] = [$({\n\
          \x20           static DOC: Doc = Doc([concat!($usage, \"\\0\").as_ptr().cast(), std::ptr::null()]);\n\
          \x20           #[export_name = concat!($name, \"_struct\")]\n\
          \x20           static STRUCT: Slot = Slot::new(Builtin {\n\
@@ -296,15 +323,8 @@ pub fn generate_names() -> String {
          \x20               short_doc: concat!($name, \"\\0\").as_ptr().cast(),\n\
          \x20               handle: std::ptr::null(),\n\
          \x20           });\n\
-         \x20       };)*\n\
-         \x20       /// The names, in the order of their entry points.\n\
-         \x20       pub static NAMES: &[&str] = &[$($name),*];\n\
-         \x20       /// Each name's table entry, as `__bashio_builtins_ready` installs it.\n\
-         \x20       pub static ENTRIES: &[(&str, BuiltinFn, Doc)] = &[$((\n\
-         \x20           concat!($name, \"\\0\"),\n\
-         \x20           run::<$index>,\n\
-         \x20           Doc([concat!($usage, \"\\0\").as_ptr().cast(), std::ptr::null()]),\n\
-         \x20       )),*];\n\
+         \x20           &STRUCT\n\
+         \x20       }),*];\n\
          \x20   };\n\
          }\n\n\
          builtins! {\n",

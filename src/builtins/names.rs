@@ -2,12 +2,18 @@
 //! fails when it is stale): one exported `struct builtin` per name, which
 //! `enable -f` finds as `NAME_struct`.
 
-use super::bash::{Builtin, BuiltinFn, Doc, Slot, ENABLED};
+use super::bash::{Builtin, Doc, Slot, ENABLED};
 use super::run;
 
 macro_rules! builtins {
     ($($index:literal $name:literal $usage:literal;)*) => {
-        $(const _: () = {
+        /// The names, in the order of their entry points: the library's
+        /// fingerprint, made as it is compiled.
+        pub const NAMES: &[&str] = &[$($name),*];
+        /// Each name's entry, in that order, as `__bashio_builtins_ready`
+        /// installs them all: the entries `enable -f` finds by name (a
+        /// second table of them was 24 KB more to relocate at every start).
+        pub static STRUCTS: [&Slot; NAMES.len()] = [$({
             static DOC: Doc = Doc([concat!($usage, "\0").as_ptr().cast(), std::ptr::null()]);
             #[export_name = concat!($name, "_struct")]
             static STRUCT: Slot = Slot::new(Builtin {
@@ -18,15 +24,8 @@ macro_rules! builtins {
                 short_doc: concat!($name, "\0").as_ptr().cast(),
                 handle: std::ptr::null(),
             });
-        };)*
-        /// The names, in the order of their entry points.
-        pub static NAMES: &[&str] = &[$($name),*];
-        /// Each name's table entry, as `__bashio_builtins_ready` installs it.
-        pub static ENTRIES: &[(&str, BuiltinFn, Doc)] = &[$((
-            concat!($name, "\0"),
-            run::<$index>,
-            Doc([concat!($usage, "\0").as_ptr().cast(), std::ptr::null()]),
-        )),*];
+            &STRUCT
+        }),*];
     };
 }
 
