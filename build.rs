@@ -1,8 +1,11 @@
 //! Link settings of the binary:
 //! - the functions a script's start and a call of the exec path run (hot.txt,
-//!   recorded by crates/builtins/record_hot.sh) placed together, first: the
-//!   binary runs for a millisecond, and each 64 KB of code it touches is a
-//!   page fault (a start 62 -> 45 of them);
+//!   recorded by crates/builtins/record_hot.sh) placed together, first, and
+//!   after them the C library's archive members that hold what its start
+//!   runs (a static glibc's start-up and the resolvers of its string
+//!   functions, spread over a megabyte): the binary runs for a millisecond,
+//!   and each 64 KB of code it touches is a page fault (a start 62 -> 36 of
+//!   them);
 //! - built static with `panic=abort`, as images ship it (README, Install),
 //!   no unwind tables: nothing in it unwinds (a panic prints one line and
 //!   exits), yet the prebuilt standard library brings tables for every

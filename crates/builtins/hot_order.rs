@@ -7,12 +7,19 @@ use std::path::{Path, PathBuf};
 
 /// A linker script that adds to the default one an output section SECTION
 /// before `.text`, holding the sections (`-ffunction-sections`: one per
-/// function) of the functions in LIST, in its order; written into OUT.
+/// function) of the functions in LIST, in its order, and then those of the
+/// archive members it names; written into OUT.
 pub fn linker_script(list: &Path, section: &str, out: &Path) -> Option<PathBuf> {
     let list = std::fs::read_to_string(list).ok()?;
     let mut script = format!("SECTIONS\n{{\n  {section} :\n  {{\n");
     for name in list.lines().filter(|line| !line.is_empty()) {
-        script.push_str(&format!("    *(.text.{name} .text.unlikely.{name})\n"));
+        // `libc.a:memcmp.o`: all the code of one member of a C archive,
+        // which is not split a section per function.
+        if name.contains(".a:") {
+            script.push_str(&format!("    *{name}(.text .text.*)\n"));
+        } else {
+            script.push_str(&format!("    *(.text.{name} .text.unlikely.{name})\n"));
+        }
     }
     script.push_str("  }\n}\nINSERT BEFORE .text;\n");
     let path = out.join(format!("{}.ld", section.trim_start_matches('.')));

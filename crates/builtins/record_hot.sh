@@ -52,12 +52,18 @@ for call in "${work}/empty.sh" "var.true true" "config database.host" "log.info 
         --callgrind-out-file="${work}/binary/%p" "${__BASHIO_BIN}" ${call} >/dev/null 2>&1 || true
 done
 
-record() { # PROFILES OUT BINARY, then `parent` when the first profile is the parent's
+record() { # PROFILES OUT BINARY [parent] [ARCHIVE]: `parent` when the first
+    # profile is the parent's; ARCHIVE, the C library the binary is linked with
     nm --defined-only "$3" >"${work}/symbols"
-    python3 - "$1" "$2" "${work}/symbols" "${4:-}" <<'EOF'
+    : >"${work}/archive"
+    if [[ -n "${5:-}" ]]; then nm -A --defined-only "$5" >"${work}/archive" 2>/dev/null || true; fi
+    # The resolvers a static binary's start runs for each IFUNC (the C
+    # library's string functions), which valgrind runs for it unprofiled.
+    readelf -rW "$3" | awk '/IRELATIVE/ { print $NF }' >"${work}/resolvers"
+    python3 - "$1" "$2" "${work}/symbols" "${4:-}" "${work}/archive" "${work}/resolvers" <<'EOF'
 import collections, os, re, sys
 
-profiles, out, symbols, with_parent = sys.argv[1:5]
+profiles, out, symbols, with_parent, archive, resolvers = sys.argv[1:7]
 # The library's functions by their symbols (callgrind does not always name
 # the object a function ran in); LLVM keeps one body of identical functions,
 # under a name another build may choose differently, so each body's every
@@ -101,6 +107,19 @@ def pattern(symbol):
 ordered = sorted(runs, key=lambda f: (-runs[f], f)) + sorted(parent - set(runs))
 aliased = [a for f in ordered for a in [f] + names.get(address.get(f), [])]
 lines = list(dict.fromkeys(pattern(f) for f in aliased if f.startswith(("_ZN", "_R"))))
+# The C library's functions that ran, by the archive member that holds each
+# (a name two members define is left out): its start-up code and the
+# resolvers of its string functions are spread over a megabyte.
+members = collections.defaultdict(set)
+for line in open(archive):
+    fields = line.split()
+    if len(fields) == 3 and fields[1] in "tTwWi":
+        members[fields[2]].add(fields[0].rsplit(":", 2)[1])
+by_address = {int(a, 16): names[a] for a in names}
+ran = ordered + [n for a in open(resolvers).read().split() for n in by_address.get(int(a, 16), [])]
+lines += dict.fromkeys(
+    f"libc.a:{next(iter(members[f]))}" for f in ran if len(members.get(f, ())) == 1
+)
 if not lines:
     sys.exit(f"record_hot.sh: the profiles hold no function for {out}")
 with open(out, "w") as f:
@@ -109,4 +128,4 @@ print(f"{len(lines)} functions into {out}")
 EOF
 }
 record "${work}/profile" "${here}/crates/builtins/hot.txt" "${build}/release/libbashio_builtins.so" parent
-record "${work}/binary" "${here}/hot.txt" "${__BASHIO_BIN}"
+record "${work}/binary" "${here}/hot.txt" "${__BASHIO_BIN}" "" "$(gcc -print-file-name=libc.a)"
