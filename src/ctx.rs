@@ -127,8 +127,7 @@ impl Settings {
         };
         // `__BASHIO_NAME` from the shim, else `NAME`, else the default.
         let read = |setting: &Setting| {
-            let internal = format!("__BASHIO_{}", setting.name);
-            setting_bytes(&internal, setting.name, setting.default)
+            setting_bytes(&setting.library_variable(), setting.name, setting.default)
         };
         let text = |setting: &Setting| String::from_utf8_lossy(&read(setting)).into_owned();
         Settings {

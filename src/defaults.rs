@@ -12,6 +12,14 @@ pub struct Setting {
     pub default: &'static str,
 }
 
+impl Setting {
+    /// The variable the bash library keeps the setting in, `__BASHIO_NAME`,
+    /// which it passes to every call.
+    pub fn library_variable(&self) -> String {
+        format!("__BASHIO_{}", self.name)
+    }
+}
+
 pub const CACHE_DIR: Setting = Setting {
     name: "CACHE_DIR",
     default: "/tmp/.bashio",

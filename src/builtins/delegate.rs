@@ -53,7 +53,7 @@ pub fn run(ctx: &Ctx, function: &Function, args: &Args) -> Outcome {
     // The settings, as the function library passes them to every call.
     let settings: Vec<String> = crate::defaults::SETTINGS
         .iter()
-        .map(|setting| format!("__BASHIO_{}", setting.name))
+        .map(crate::defaults::Setting::library_variable)
         .collect();
     let mut environment: Vec<Vec<u8>> = crate::env::vars()
         .into_iter()
