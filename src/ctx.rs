@@ -127,7 +127,7 @@ impl Settings {
         };
         // `__BASHIO_NAME` from the shim, else `NAME`, else the default.
         let read = |setting: &Setting| {
-            setting_bytes(&setting.library_variable(), setting.name, setting.default)
+            setting_bytes(setting.library_variable, setting.name, setting.default)
         };
         let text = |setting: &Setting| String::from_utf8_lossy(&read(setting)).into_owned();
         Settings {

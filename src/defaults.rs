@@ -9,46 +9,32 @@
 /// A setting: the public variable and its default.
 pub struct Setting {
     pub name: &'static str,
+    /// The variable the bash library keeps the setting in, `__BASHIO_NAME`,
+    /// which it passes to every call.
+    pub library_variable: &'static str,
     pub default: &'static str,
 }
 
-impl Setting {
-    /// The variable the bash library keeps the setting in, `__BASHIO_NAME`,
-    /// which it passes to every call.
-    pub fn library_variable(&self) -> String {
-        format!("__BASHIO_{}", self.name)
-    }
+/// A [`Setting`] named once: its library variable is spelled from its name.
+macro_rules! setting {
+    ($name:literal, $default:expr) => {
+        Setting {
+            name: $name,
+            library_variable: concat!("__BASHIO_", $name),
+            default: $default,
+        }
+    };
 }
 
-pub const CACHE_DIR: Setting = Setting {
-    name: "CACHE_DIR",
-    default: "/tmp/.bashio",
-};
-pub const HIBP_ENDPOINT: Setting = Setting {
-    name: "HIBP_ENDPOINT",
-    default: "https://api.pwnedpasswords.com/range",
-};
-pub const LOG_FORMAT: Setting = Setting {
-    name: "LOG_FORMAT",
-    default: "[{TIMESTAMP}] {LEVEL}: {MESSAGE}",
-};
+pub const CACHE_DIR: Setting = setting!("CACHE_DIR", "/tmp/.bashio");
+pub const HIBP_ENDPOINT: Setting =
+    setting!("HIBP_ENDPOINT", "https://api.pwnedpasswords.com/range");
+pub const LOG_FORMAT: Setting = setting!("LOG_FORMAT", "[{TIMESTAMP}] {LEVEL}: {MESSAGE}");
 /// INFO.
-pub const LOG_LEVEL: Setting = Setting {
-    name: "LOG_LEVEL",
-    default: "5",
-};
-pub const LOG_TIMESTAMP: Setting = Setting {
-    name: "LOG_TIMESTAMP",
-    default: "%T",
-};
-pub const SUPERVISOR_API: Setting = Setting {
-    name: "SUPERVISOR_API",
-    default: "http://supervisor",
-};
-pub const SUPERVISOR_TOKEN: Setting = Setting {
-    name: "SUPERVISOR_TOKEN",
-    default: "",
-};
+pub const LOG_LEVEL: Setting = setting!("LOG_LEVEL", "5");
+pub const LOG_TIMESTAMP: Setting = setting!("LOG_TIMESTAMP", "%T");
+pub const SUPERVISOR_API: Setting = setting!("SUPERVISOR_API", "http://supervisor");
+pub const SUPERVISOR_TOKEN: Setting = setting!("SUPERVISOR_TOKEN", "");
 
 /// Every setting, by name.
 pub const SETTINGS: &[Setting] = &[

@@ -51,9 +51,9 @@ pub fn run(ctx: &Ctx, function: &Function, args: &Args) -> Outcome {
     }
     let long = args.0.iter().any(|arg| arg.len() > LONGEST_IN_ENVIRONMENT);
     // The settings, as the function library passes them to every call.
-    let settings: Vec<String> = crate::defaults::SETTINGS
+    let settings: Vec<&str> = crate::defaults::SETTINGS
         .iter()
-        .map(crate::defaults::Setting::library_variable)
+        .map(|setting| setting.library_variable)
         .collect();
     let mut environment: Vec<Vec<u8>> = crate::env::vars()
         .into_iter()

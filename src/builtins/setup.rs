@@ -137,7 +137,7 @@ fn plan() -> Option<(Vec<Binding>, Vec<Array>)> {
             let text = String::from_utf8(value).ok()?;
             value = defaults::settle_level(&text)?.into_bytes();
         }
-        out.push(binding(&setting.library_variable(), value, 0)?);
+        out.push(binding(setting.library_variable, value, 0)?);
     }
     out.push(binding("__BASHIO_TRY_EXIT_STATUS", b"0".to_vec(), 0)?);
     if !bash::can_make_assoc() {

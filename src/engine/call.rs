@@ -83,31 +83,27 @@ fn native(input: &[u8], plan: &Plan) -> Option<JqOutput> {
     match plan {
         Plan::Jq => None,
         Plan::Data => {
-            let document = path::parse_document(input)?;
-            let data = document
-                .as_object()?
-                .get("data")
-                .unwrap_or(&serde_json::Value::Null);
-            if data.as_object().is_some_and(|o| o.is_empty()) {
-                return Some(done(Vec::new()));
+            // Anything but an object's data is left to jq, as it words it.
+            let data = path::find(input, &[Segment::Key("data".into())])?.ok()?;
+            if let Some(serde_json::Value::Object(o)) = &data {
+                if o.is_empty() {
+                    return Some(done(Vec::new()));
+                }
             }
             let mut out = Vec::new();
-            path::print_raw(data, &mut out);
+            path::print_raw(data.as_ref().unwrap_or(&serde_json::Value::Null), &mut out);
             out.push(b'\n');
             Some(done(out))
         }
-        Plan::Key(segments) => {
-            let document = path::parse_document(input)?;
-            Some(match path::walk(document.as_ref(), segments) {
-                Ok(found) => {
-                    let mut out = Vec::new();
-                    path::print_raw(found.unwrap_or(&serde_json::Value::Null), &mut out);
-                    out.push(b'\n');
-                    done(out)
-                }
-                Err(e) => e.to_output(input),
-            })
-        }
+        Plan::Key(segments) => Some(match path::find(input, segments)? {
+            Ok(found) => {
+                let mut out = Vec::new();
+                path::print_raw(found.as_ref().unwrap_or(&serde_json::Value::Null), &mut out);
+                out.push(b'\n');
+                done(out)
+            }
+            Err(e) => e.to_output(input),
+        }),
     }
 }
 

@@ -5,3 +5,4 @@ pub mod call;
 pub mod jq;
 pub mod jsonpath;
 pub mod path;
+pub mod seek;

@@ -17,9 +17,8 @@
 use super::jq::num::{fmt_f64, parse_literal, Literal};
 use super::jq::write::{quote_trunc, write_compact, write_json_str, CompactJson};
 use super::jq::JqOutput;
+use super::seek::{self, Found};
 use serde_json::Value;
-use std::cell::RefCell;
-use std::rc::Rc;
 
 /// One step of a plain key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -163,6 +162,16 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
+/// jq's error for a step that a value of `kind` cannot take.
+pub fn cannot_index(kind: &str, step: &Segment) -> WalkError {
+    WalkError {
+        message: match step {
+            Segment::Key(k) => format!("Cannot index {kind} with string ({})", quote_trunc(k)),
+            Segment::Index(i) => format!("Cannot index {kind} with number ({i})"),
+        },
+    }
+}
+
 /// Follow a plain key with jq's semantics: a missing field or index, or
 /// anything below `null`, is `null` (`Ok(None)`); a field of a non-object or an
 /// index into a non-array is jq's "Cannot index" error.
@@ -182,16 +191,7 @@ pub fn walk<'a>(value: &'a Value, path: &[Segment]) -> Result<Option<&'a Value>,
                     None => return Ok(None),
                 }
             }
-            (v, Segment::Key(k)) => {
-                return Err(WalkError {
-                    message: format!("Cannot index {} with string ({})", kind(v), quote_trunc(k)),
-                });
-            }
-            (v, Segment::Index(i)) => {
-                return Err(WalkError {
-                    message: format!("Cannot index {} with number ({i})", kind(v)),
-                })
-            }
+            (v, seg) => return Err(cannot_index(kind(v), seg)),
         };
     }
     Ok(match cur {
@@ -241,59 +241,43 @@ pub fn config_query(key: &str, indent: usize) -> String {
     query
 }
 
-/// The values that bashio's config query yields for a plain key.
-pub fn config_values<'a>(value: &'a Value, path: &[Segment]) -> Result<Vec<&'a Value>, WalkError> {
-    Ok(match walk(value, path)? {
+/// The values that bashio's config query yields for what a plain key found.
+pub fn config_values(found: Option<&Value>) -> Vec<&Value> {
+    match found {
         None => vec![&NULL],
         Some(Value::Array(a)) => a.iter().collect(),
         Some(Value::Object(o)) if o.is_empty() => Vec::new(),
         Some(v) => vec![v],
-    })
+    }
 }
 
 /// Parse input the way the fast path accepts it: exactly one JSON text that
 /// serde reads the same way jq does. `None` means "let jq read it" (jq owns
 /// the error messages and its own leniencies).
-pub fn parse_document(input: &[u8]) -> Option<Rc<Value>> {
-    if input.len() > MEMO_LIMIT {
-        return serde_json::from_slice(input).ok().map(Rc::new);
-    }
-    PARSED.with(|memo| {
-        let mut memo = memo.borrow_mut();
-        if let Some(at) = memo.iter().position(|(text, _)| text.as_slice() == input) {
-            let entry = memo.remove(at);
-            let value = Rc::clone(&entry.1);
-            memo.insert(0, entry);
-            return Some(value);
-        }
-        let value = Rc::new(serde_json::from_slice::<Value>(input).ok()?);
-        memo.insert(0, (input.to_vec(), Rc::clone(&value)));
-        memo.truncate(MEMO_ENTRIES);
-        Some(value)
-    })
+pub fn parse_document(input: &[u8]) -> Option<Value> {
+    serde_json::from_slice(input).ok()
 }
 
-/// The documents parsed last, with their text. A script reads the same
-/// cached documents over and over (each `bashio::config` parses the add-on's
-/// options twice: the Supervisor's answer, then its `data`), and the
-/// builtins live as long as the script, so each is parsed once; a text that
-/// differs by one byte is parsed anew. Bounded: two documents of 1 MiB at most.
-const MEMO_ENTRIES: usize = 2;
-const MEMO_LIMIT: usize = 1 << 20;
-
-thread_local! {
-    static PARSED: RefCell<Vec<(Vec<u8>, Rc<Value>)>> = const { RefCell::new(Vec::new()) };
+/// What a plain key leads to in `input`, read in one pass when it can be
+/// (see [`seek`]), else from the whole document; `None` when the input is
+/// not a plain JSON text.
+pub fn find(input: &[u8], path: &[Segment]) -> Option<Result<Option<Value>, WalkError>> {
+    Some(match seek::lookup(input, path)? {
+        Found::Null => Ok(None),
+        Found::Value(value) => Ok(Some(value)),
+        Found::Error(e) => Err(e),
+        Found::Unsupported => walk(&parse_document(input)?, path).map(|v| v.cloned()),
+    })
 }
 
 /// `jq --raw-output -c -M CONFIG_QUERY(key)` on `input`, computed natively;
 /// `None` when the key is not plain or the input is not a plain JSON text.
 pub fn run_config_query(input: &[u8], key: &str) -> Option<JqOutput> {
     let path = parse_plain_key(key)?;
-    let value = parse_document(input)?;
-    Some(match config_values(value.as_ref(), &path) {
-        Ok(values) => {
+    Some(match find(input, &path)? {
+        Ok(found) => {
             let mut stdout = Vec::new();
-            for v in values {
+            for v in config_values(found.as_ref()) {
                 print_raw(v, &mut stdout);
                 stdout.push(b'\n');
             }
@@ -513,6 +497,27 @@ mod tests {
             String::from_utf8_lossy(&out),
             String::from_utf8_lossy(&slow.stdout)
         );
+    }
+
+    #[test]
+    fn what_the_key_does_not_reach_is_read_as_jq_reads_it() {
+        // A stray byte where the key does not lead is read; a lone
+        // surrogate anywhere is jq's error.
+        let stray = b"{\"c\":[1,\"\xff\"],\"a\":{\"x\":1}}\n";
+        let lone = b"{\"b\":\"\\ud800\",\"a\":{\"x\":1}}\n";
+        assert!(run_config_query(stray, "a.x").is_some());
+        assert!(run_config_query(lone, "a.x").is_none());
+        for key in ["a", "a.x", "c[0]", "c[0].x", "c[2]", "a[0]"] {
+            let input = stray;
+            let fast = run_config_query(input, key).expect("plain JSON where the key leads");
+            let slow = jq::run(input, &config_query(key, 8), &[]);
+            assert_eq!(
+                (String::from_utf8_lossy(&fast.stdout), fast.status),
+                (String::from_utf8_lossy(&slow.stdout), slow.status),
+                "{key}"
+            );
+            assert_eq!(fast.stderr, slow.stderr, "{key}");
+        }
     }
 
     #[test]

@@ -78,7 +78,7 @@ const EXIT_SYSTEM: i32 = 2;
 const EXIT_COMPILE: i32 = 3;
 const EXIT_UNKNOWN: i32 = 5;
 /// jq refuses to parse inputs nested deeper than this.
-const MAX_DEPTH: usize = 10000;
+pub(super) const MAX_DEPTH: usize = 10000;
 const USAGE_HINT: &str = "Use jq --help for help with command-line options,\n\
                           or see the jq manpage, or online docs at https://jqlang.org\n";
 
