@@ -38,8 +38,10 @@ fn main() {
         println!("cargo:rustc-link-arg-bins=-Wl,-T,{}", script.display());
     }
     let static_crt = cfg("TARGET_FEATURE").split(',').any(|f| f == "crt-static");
-    // glibc's start files only: musl's are not measured here.
-    if !(static_crt && cfg("PANIC") == "abort" && cfg("TARGET_ENV") == "gnu") {
+    // The C libraries whose start files were measured with it: glibc's and
+    // musl's (Rust's own copy of them, with LLVM's unwinder).
+    let measured = matches!(cfg("TARGET_ENV").as_str(), "gnu" | "musl");
+    if !(static_crt && cfg("PANIC") == "abort" && measured) {
         return;
     }
     let script = out.join("drop-unwind-tables.ld");

@@ -7,11 +7,15 @@ use std::path::{Path, PathBuf};
 
 /// A linker script that adds to the default one an output section SECTION
 /// before `.text`, holding the sections (`-ffunction-sections`: one per
-/// function) of the functions in LIST, in its order, and then those of the
-/// archive members it names; written into OUT.
+/// function) of the PLT and then the functions in LIST, in its order, and
+/// the archive members it names; written into OUT.
 pub fn linker_script(list: &Path, section: &str, out: &Path) -> Option<PathBuf> {
     let list = std::fs::read_to_string(list).ok()?;
-    let mut script = format!("SECTIONS\n{{\n  {section} :\n  {{\n");
+    // The PLT first (a shared library's every thread-local access calls
+    // `__tls_get_addr` through it; a static binary's every call of the C
+    // library's string functions goes through `.iplt`): the linker would
+    // place it after all of `.text`, on a page of its own to fault in.
+    let mut script = format!("SECTIONS\n{{\n  {section} :\n  {{\n    *(.plt .iplt)\n");
     for name in list.lines().filter(|line| !line.is_empty()) {
         // `libc.a:memcmp.o`: all the code of one member of a C archive,
         // which is not split a section per function.

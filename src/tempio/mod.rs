@@ -108,7 +108,8 @@ fn parse_flags(args: &[OsString]) -> Result<Flags, FlagError> {
 
 /// `log.Fatal`'s line: local time, the message.
 fn fatal(message: &str) -> i32 {
-    let mut now: libc::time_t = 0;
+    // The type `time` gives it (libc names it differently on musl).
+    let mut now = 0;
     // SAFETY: time and localtime_r write only into the locals given.
     let tm = unsafe {
         libc::time(&mut now);
