@@ -23,6 +23,19 @@ cargo build --release --quiet -p bashio-builtins --manifest-path "${here}/Cargo.
 ship="${here}/target/${host}/release"
 cp "${here}/target/release/libbashio_builtins.so" "${ship}/libbashio_builtins.so"
 binary="${ship}/bashio"
+# As Alpine images build it (README, Install): the same static binary for
+# musl, when that target and a musl C compiler are installed (rustup target
+# add x86_64-unknown-linux-musl; Debian's musl-tools). bash here is still
+# glibc's, and so is the library beside it.
+musl="$(uname -m)-unknown-linux-musl"
+musl_binary=
+if rustup target list --installed 2>/dev/null | grep -qx "${musl}" &&
+    command -v "$(uname -m)-linux-musl-gcc" >/dev/null; then
+    RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static -C panic=abort" \
+        cargo build --release --quiet --target "${musl}" --bin bashio --manifest-path "${here}/Cargo.toml"
+    cp "${here}/target/release/libbashio_builtins.so" "${here}/target/${musl}/release/"
+    musl_binary="${here}/target/${musl}/release/bashio"
+fi
 
 # shellcheck source=benches/mock.sh
 source "${here}/benches/mock.sh"
@@ -48,6 +61,7 @@ write_scripts() { # $1: name, $2: shebang
     chmod +x "${work}/$1-"*.sh
 }
 write_scripts ours "${binary}"
+[[ -n "${musl_binary}" ]] && write_scripts musl "${musl_binary}"
 [[ -n "${reference}" ]] && write_scripts ref "${reference}/lib/bashio"
 printf '#!/usr/bin/env bash\n%s\n' "${loop50_floor}" >"${work}/floor-loop50.sh"
 chmod +x "${work}/floor-loop50.sh"
@@ -86,6 +100,13 @@ with_ref() { # $1: script kind
 echo "empty script start (first line: bash -c :)"
 modes empty "bash -c :" "${work}/ours-empty.sh" $(with_ref empty)
 
+if [[ -n "${musl_binary}" ]]; then
+    # Two builds of one program, a few tenths of a millisecond apart: timed
+    # in turn, so both meet the same moments of the machine.
+    echo "empty script start, the binary built for glibc and for musl, in turn (first line: bash -c :)"
+    python3 "${here}/benches/interleaved.py" -n $((runs * 5)) "bash -c :" "${work}/ours-empty.sh" "${work}/musl-empty.sh"
+fi
+
 echo "typical cont-init script, 19 calls (first line: its bash floor, benches/floor.sh)"
 RUNS=$((runs / 2 > 10 ? runs / 2 : 10)) modes typical "${here}/benches/floor.sh" "${work}/ours-typical.sh" $(with_ref typical)
 
@@ -103,7 +124,7 @@ EOF
 done
 
 echo "one cached bashio::config from another shell (the exec path: bashio NAME)"
-bench exec "bash -c :" "${binary} config database.host"
+bench exec "bash -c :" "${binary} config database.host" ${musl_binary:+"${musl_binary} config database.host"}
 
 echo "one uncached call (an HTTP round trip to the mock), exec path"
 bench uncached "bash -c :" "env CACHE_DIR=${work}/nocache ${binary} supervisor.ping"
@@ -119,4 +140,5 @@ chmod +x "${work}/rss.sh"
 prefix="${work}/image"
 "${binary}" install --prefix "${prefix}"
 echo "static binary: $(stat -c %s "${binary}") bytes; libbashio_builtins.so: $(stat -c %s "${ship}/libbashio_builtins.so") bytes"
+[[ -n "${musl_binary}" ]] && echo "static binary for musl: $(stat -c %s "${musl_binary}") bytes"
 echo "everything bashio install lays out: $(du -sb --apparent-size "${prefix}" | cut -f1) bytes"
