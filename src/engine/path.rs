@@ -19,6 +19,9 @@ use super::jq::write::{quote_trunc, write_compact, write_json_str, CompactJson};
 use super::jq::JqOutput;
 use super::seek::{self, Found};
 use serde_json::Value;
+use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
 
 /// One step of a plain key.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -258,16 +261,77 @@ pub fn parse_document(input: &[u8]) -> Option<Value> {
     serde_json::from_slice(input).ok()
 }
 
-/// What a plain key leads to in `input`, read in one pass when it can be
-/// (see [`seek`]), else from the whole document; `None` when the input is
-/// not a plain JSON text.
+/// What a plain key leads to in `input`: from the whole document when this
+/// process keeps it (see [`remembered`]), else read in one pass when it can
+/// be (see [`seek`]); `None` when the input is not a plain JSON text.
 pub fn find(input: &[u8], path: &[Segment]) -> Option<Result<Option<Value>, WalkError>> {
+    if let Some(document) = remembered(input) {
+        return Some(walk(&document, path).map(|v| v.cloned()));
+    }
     Some(match seek::lookup(input, path)? {
         Found::Null => Ok(None),
         Found::Value(value) => Ok(Some(value)),
         Found::Error(e) => Err(e),
         Found::Unsupported => walk(&parse_document(input)?, path).map(|v| v.cloned()),
     })
+}
+
+/// The whole document of a text this process reads again. A call in
+/// `$(...)` runs in a child that reads the options once and exits, where
+/// building the whole document is waste; the script's own bash reads the
+/// same cached text at each of its direct calls. So a text is parsed whole
+/// the second time it is met in a row, and kept: two documents, of 1 MiB at
+/// most; a text that differs by one byte is another text.
+fn remembered(input: &[u8]) -> Option<Rc<Value>> {
+    if input.len() > MEMO_LIMIT {
+        return None;
+    }
+    PARSED.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some(at) = memo
+            .documents
+            .iter()
+            .position(|(text, _)| text.as_slice() == input)
+        {
+            let entry = memo.documents.remove(at);
+            let document = Rc::clone(&entry.1);
+            memo.documents.insert(0, entry);
+            return Some(document);
+        }
+        let seen = {
+            let mut hasher = std::hash::DefaultHasher::new();
+            input.hash(&mut hasher);
+            (input.len(), hasher.finish())
+        };
+        if memo.last_read != Some(seen) {
+            memo.last_read = Some(seen);
+            return None;
+        }
+        let document = Rc::new(parse_document(input)?);
+        memo.documents
+            .insert(0, (input.to_vec(), Rc::clone(&document)));
+        memo.documents.truncate(MEMO_ENTRIES);
+        Some(document)
+    })
+}
+
+const MEMO_ENTRIES: usize = 2;
+const MEMO_LIMIT: usize = 1 << 20;
+
+struct Memo {
+    /// The documents kept, the last used first, with their text.
+    documents: Vec<(Vec<u8>, Rc<Value>)>,
+    /// The length and hash of the last text read without a kept document.
+    last_read: Option<(usize, u64)>,
+}
+
+thread_local! {
+    static PARSED: RefCell<Memo> = const {
+        RefCell::new(Memo {
+            documents: Vec::new(),
+            last_read: None,
+        })
+    };
 }
 
 /// `jq --raw-output -c -M CONFIG_QUERY(key)` on `input`, computed natively;
@@ -518,6 +582,37 @@ mod tests {
             );
             assert_eq!(fast.stderr, slow.stderr, "{key}");
         }
+    }
+
+    #[test]
+    fn a_text_read_again_is_kept_whole() {
+        let doc = b"{\"k\":[1,2],\"s\":\"x\"}\n";
+        let other = b"{\"k\":3}\n";
+        let answers = |input: &[u8]| {
+            ["k", "k[1]", "s", "s.x", "missing"].map(|key| run_config_query(input, key))
+        };
+        // Met once, the text is not kept; met again in a row, it is.
+        assert!(remembered(other).is_none());
+        assert!(remembered(doc).is_none());
+        let first = answers(other);
+        assert!(remembered(doc).is_none());
+        assert!(remembered(doc).is_some());
+        assert!(remembered(other).is_some());
+        assert!(remembered(doc).is_some());
+        // The answers from a kept document are those read in one pass.
+        let kept = answers(doc);
+        assert_eq!(
+            kept,
+            std::thread::spawn(move || answers(doc)).join().unwrap()
+        );
+        assert_eq!(
+            first[0].as_ref().map(|o| o.stdout.as_slice()),
+            Some(&b"3\n"[..])
+        );
+        assert_eq!(
+            kept[1].as_ref().map(|o| o.stdout.as_slice()),
+            Some(&b"2\n"[..])
+        );
     }
 
     #[test]
