@@ -359,7 +359,19 @@ fn signalled(mode: &str, body: &str, signal: i32, group: bool) -> (String, i32, 
         .env("BASHIO_BUILTINS", mode)
         .env("BASHIO_API_TIMEOUT", "3");
     let script = sandbox.script(body);
-    let child = std::process::Command::new(&script)
+    let mut command = std::process::Command::new(&script);
+    // A test run started in the background by a shell without job control
+    // inherits INT and QUIT ignored, which bash could then neither trap nor
+    // act on: the script gets them as a service's script would.
+    // SAFETY: signal() only resets two dispositions in the forked child.
+    unsafe {
+        command.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            libc::signal(libc::SIGQUIT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let child = command
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("BASHIO_CONTENV_DIR", sandbox.path("contenv"))

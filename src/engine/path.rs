@@ -399,7 +399,7 @@ impl CompactJson for Value {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::jq;
     use super::*;
 
@@ -615,16 +615,20 @@ mod tests {
         );
     }
 
+    /// Inputs that are not one JSON text serde reads as jq does.
+    pub(in crate::engine) const NOT_ONE_JSON_TEXT: &[&[u8]] = &[
+        b"",
+        b"{",
+        b"1 2",
+        b"\"\\ud800x\"",
+        b"{\"a\":1}}",
+        b"nan",
+        b"{\"a\":\"\\x\"}",
+    ];
+
     #[test]
     fn non_plain_input_is_left_to_jq() {
-        for input in [
-            &b""[..],
-            b"{",
-            b"1 2",
-            b"\"\\ud800x\"",
-            b"{\"a\":1}}",
-            b"nan",
-        ] {
+        for input in NOT_ONE_JSON_TEXT {
             assert!(run_config_query(input, "a").is_none(), "{input:?}");
         }
         assert!(run_config_query(b"{}", "a | b").is_none());
