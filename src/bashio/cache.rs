@@ -90,7 +90,9 @@ pub fn exists(ctx: &mut Ctx, key: &str) -> bool {
         return false;
     }
     let file = file_of(ctx, key);
-    fs::is_file(ctx, file.as_os_str().as_encoded_bytes()) && !planted_link(ctx, key)
+    // A file, and no link planted at the entry or at the directory.
+    fs::is_file_not_link(ctx, file.as_os_str().as_encoded_bytes())
+        && !is_link(std::path::Path::new(&ctx.settings.cache_dir))
 }
 
 /// `bashio::cache.get KEY` as a value: None when KEY is not cached.

@@ -60,6 +60,16 @@ pub fn is_file(ctx: &mut Ctx, path: &[u8]) -> bool {
     metadata(path).is_some_and(|m| m.is_file())
 }
 
+/// `bashio::fs.file_exists PATH` when a symbolic link at PATH counts as no
+/// file: one `lstat`, where the check and a check for a link took two calls
+/// and a third to follow the link.
+pub fn is_file_not_link(ctx: &mut Ctx, path: &[u8]) -> bool {
+    log::trace(ctx, "bashio::fs.file_exists", &Args(vec![path.to_vec()]));
+    !path.is_empty()
+        && std::fs::symlink_metadata(Path::new(std::ffi::OsStr::from_bytes(path)))
+            .is_ok_and(|m| m.is_file())
+}
+
 fn directory_exists(ctx: &mut Ctx, args: &Args) -> Ret {
     status(is_directory(ctx, args.bytes(0)))
 }
