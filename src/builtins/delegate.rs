@@ -51,17 +51,16 @@ pub fn run(ctx: &Ctx, function: &Function, args: &Args) -> Outcome {
     }
     let long = args.0.iter().any(|arg| arg.len() > LONGEST_IN_ENVIRONMENT);
     // The settings, as the function library passes them to every call.
-    let settings: Vec<&str> = crate::defaults::SETTINGS
+    let settings = crate::defaults::SETTINGS
         .iter()
-        .map(|setting| setting.library_variable)
-        .collect();
+        .map(|setting| setting.library_variable);
     let mut environment: Vec<Vec<u8>> = crate::env::vars()
         .into_iter()
         .filter(|(key, _)| !key.starts_with(b"__BASHIO_ARG") && key != b"__BASHIO_ERREXIT")
-        .filter(|(key, _)| !settings.iter().any(|s| s.as_bytes() == key.as_slice()))
+        .filter(|(key, _)| !settings.clone().any(|s| s.as_bytes() == key.as_slice()))
         .map(|(key, value)| assignment(&key, &value))
         .collect();
-    for setting in &settings {
+    for setting in settings {
         if let Some(value) = crate::env::var_bytes(setting) {
             environment.push(assignment(setting.as_bytes(), &value));
         }

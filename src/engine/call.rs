@@ -80,28 +80,23 @@ fn native(input: &[u8], plan: &Plan) -> Option<JqOutput> {
         stderr: Vec::new(),
         status: 0,
     };
+    // What jq prints for one value: raw, on a line of its own.
+    let line = |value: Option<&serde_json::Value>| {
+        let mut out = Vec::new();
+        path::print_raw(value.unwrap_or(&serde_json::Value::Null), &mut out);
+        out.push(b'\n');
+        out
+    };
     match plan {
         Plan::Jq => None,
-        Plan::Data => {
-            // Anything but an object's data is left to jq, as it words it.
-            let data = path::find(input, &[Segment::Key("data".into())])?.ok()?;
-            if let Some(serde_json::Value::Object(o)) = &data {
-                if o.is_empty() {
-                    return Some(done(Vec::new()));
-                }
-            }
-            let mut out = Vec::new();
-            path::print_raw(data.as_ref().unwrap_or(&serde_json::Value::Null), &mut out);
-            out.push(b'\n');
-            Some(done(out))
-        }
-        Plan::Key(segments) => Some(match path::find(input, segments)? {
-            Ok(found) => {
-                let mut out = Vec::new();
-                path::print_raw(found.as_ref().unwrap_or(&serde_json::Value::Null), &mut out);
-                out.push(b'\n');
-                done(out)
-            }
+        // Anything but an object's data is left to jq, as it words it.
+        Plan::Data => path::find(input, &[Segment::Key("data".into())], |data| match data {
+            Ok(Some(serde_json::Value::Object(o))) if o.is_empty() => Some(done(Vec::new())),
+            Ok(data) => Some(done(line(data))),
+            Err(_) => None,
+        })?,
+        Plan::Key(segments) => path::find(input, segments, |found| match found {
+            Ok(found) => done(line(found)),
             Err(e) => e.to_output(input),
         }),
     }

@@ -261,18 +261,23 @@ pub fn parse_document(input: &[u8]) -> Option<Value> {
     serde_json::from_slice(input).ok()
 }
 
-/// What a plain key leads to in `input`: from the whole document when this
-/// process keeps it (see [`remembered`]), else read in one pass when it can
-/// be (see [`seek`]); `None` when the input is not a plain JSON text.
-pub fn find(input: &[u8], path: &[Segment]) -> Option<Result<Option<Value>, WalkError>> {
+/// What a plain key leads to in `input`, as [`walk`] says it, handed to
+/// `answer`: from the whole document when this process keeps it (see
+/// [`remembered`]), else read in one pass when it can be (see [`seek`]);
+/// `None` when the input is not a plain JSON text.
+pub fn find<R>(
+    input: &[u8],
+    path: &[Segment],
+    answer: impl FnOnce(Result<Option<&Value>, WalkError>) -> R,
+) -> Option<R> {
     if let Some(document) = remembered(input) {
-        return Some(walk(&document, path).map(|v| v.cloned()));
+        return Some(answer(walk(&document, path)));
     }
     Some(match seek::lookup(input, path)? {
-        Found::Null => Ok(None),
-        Found::Value(value) => Ok(Some(value)),
-        Found::Error(e) => Err(e),
-        Found::Unsupported => walk(&parse_document(input)?, path).map(|v| v.cloned()),
+        Found::Null => answer(Ok(None)),
+        Found::Value(value) => answer(Ok(Some(&value))),
+        Found::Error(e) => answer(Err(e)),
+        Found::Unsupported => answer(walk(&parse_document(input)?, path)),
     })
 }
 
@@ -340,10 +345,10 @@ thread_local! {
 /// `None` when the key is not plain or the input is not a plain JSON text.
 pub fn run_config_query(input: &[u8], key: &str) -> Option<JqOutput> {
     let path = parse_plain_key(key)?;
-    Some(match find(input, &path)? {
+    find(input, &path, |found| match found {
         Ok(found) => {
             let mut stdout = Vec::new();
-            for v in config_values(found.as_ref()) {
+            for v in config_values(found) {
                 print_raw(v, &mut stdout);
                 stdout.push(b'\n');
             }
