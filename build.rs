@@ -34,6 +34,10 @@ fn main() {
     if cfg("TARGET_OS") != "linux" {
         return;
     }
+    // The entry point before the C library's start (src/main.rs).
+    if cfg("TARGET_ARCH") == "x86_64" {
+        println!("cargo:rustc-link-arg-bins=-Wl,--entry=bashio_entry");
+    }
     if let Some(script) = hot_order::linker_script(Path::new("hot.txt"), ".text.start", &out) {
         println!("cargo:rustc-link-arg-bins=-Wl,-T,{}", script.display());
     }

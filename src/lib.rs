@@ -4,7 +4,7 @@
 //! fuzzers are thin layers over it.
 
 // Every public item says why it is there. Public are only the modules the
-// binary (cli, s6, tempio, envsubst), the builtins' shared object, the
+// binary (cli, interpreter, s6, tempio, envsubst), the builtins' shared object, the
 // tests (http, validate) and the fuzz crate (fuzzing) use; the rest is
 // crate-private, so an item nothing calls is found as dead code.
 #![deny(missing_docs)]
@@ -25,7 +25,7 @@ pub(crate) mod errors;
 pub(crate) mod functions;
 pub mod http;
 pub(crate) mod install;
-pub(crate) mod interpreter;
+pub mod interpreter;
 pub(crate) mod lint;
 pub(crate) mod mode;
 pub mod process;
@@ -36,6 +36,10 @@ pub(crate) mod supervisor;
 pub(crate) mod table;
 pub mod tempio;
 pub mod validate;
+
+/// The programs the binary is besides bashio, by the name it runs under
+/// (main.rs).
+pub const APPLETS: [&str; 4] = ["with-contenv", "printcontenv", "tempio", "envsubst"];
 
 /// Links in the three rare paths whose dependencies are most of the code's
 /// size: TLS (https: Have I Been Pwned), JSONPath config keys, and an

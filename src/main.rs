@@ -6,9 +6,39 @@
 #![no_main]
 #![deny(unsafe_code)]
 
-use bashio::{cli, envsubst, process, s6, tempio};
+use bashio::{cli, envsubst, process, s6, tempio, APPLETS};
 use std::ffi::{c_char, c_int, OsString};
 use std::path::Path;
+
+// The program's entry point, before the C library's `_start`: it hands the
+// kernel's stack to early_start, which execs bash for a script's start and
+// returns for anything else; then the C library starts as it would.
+// Linked as the entry by build.rs.
+#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[allow(unsafe_code)]
+mod entry {
+    std::arch::global_asm!(
+        ".globl bashio_entry",
+        ".type bashio_entry, @function",
+        "bashio_entry:",
+        // The stack and rdx (a function for atexit, from the dynamic
+        // loader) as _start expects them, in registers the call preserves.
+        "mov r12, rsp",
+        "mov r13, rdx",
+        "mov rdi, rsp",
+        "and rsp, -16",
+        "call {early_start}",
+        "mov rsp, r12",
+        "mov rdx, r13",
+        "jmp _start",
+        early_start = sym early_start,
+    );
+
+    extern "C" fn early_start(stack: *const usize) {
+        // SAFETY: called once, from the entry point, with the kernel's stack.
+        unsafe { early_start::start_script(stack, &bashio::interpreter::EARLY_START) }
+    }
+}
 
 // SAFETY: the one `main` symbol of the program, which the C start files
 // call with the arguments (std reads them only under glibc without its own
@@ -32,7 +62,7 @@ fn run(mut args: Vec<OsString>) -> i32 {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let is_applet = |name: &str| s6::is_program(name) || matches!(name, "tempio" | "envsubst");
+    let is_applet = |name: &str| APPLETS.contains(&name);
     if !is_applet(&program) {
         if let Some(first) = args.get(1).and_then(|a| a.to_str()) {
             if is_applet(first) {

@@ -11,6 +11,9 @@ use std::process::{Command, Stdio};
 /// The library's file name, beside the binary.
 pub const LIBRARY: &str = "libbashio_builtins.so";
 
+/// The variable that switches the builtins off when it is 0.
+pub const BUILTINS_SWITCH: &str = "BASHIO_BUILTINS";
+
 /// The library a script started by this binary would load.
 pub fn library_path() -> PathBuf {
     library_beside(&std::env::current_exe().unwrap_or_else(|_| PathBuf::from("bashio")))
@@ -27,7 +30,7 @@ pub fn library_beside(binary: &Path) -> PathBuf {
 /// Whether the builtins are wanted: `BASHIO_BUILTINS` other than 0, as the
 /// bash library reads it (`${BASHIO_BUILTINS:-1} != 0`).
 pub fn builtins_wanted() -> bool {
-    std::env::var_os("BASHIO_BUILTINS").is_none_or(|v| v != "0")
+    std::env::var_os(BUILTINS_SWITCH).is_none_or(|v| v != "0")
 }
 
 /// "builtins (PATH)" or "functions (REASON)".
@@ -47,7 +50,7 @@ pub fn describe() -> String {
         ))
         .arg("bashio")
         .arg(&library)
-        .arg(crate::builtins::fingerprint())
+        .arg(crate::builtins::FINGERPRINT)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

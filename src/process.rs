@@ -10,6 +10,7 @@
 
 use std::ffi::{c_char, c_int, CStr, OsString};
 use std::os::unix::ffi::OsStringExt;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// The program's arguments, from C's `main`.
 ///
@@ -30,6 +31,7 @@ pub unsafe fn arguments(argc: c_int, argv: *const *const c_char) -> Vec<OsString
 }
 
 /// Prepares the process as Rust's start-up would, but for the guard.
+/// Only the binary's `main` calls it.
 pub fn prepare() {
     let mut fds = [0, 1, 2].map(|fd| libc::pollfd {
         fd,
@@ -37,7 +39,7 @@ pub fn prepare() {
         revents: 0,
     });
     // SAFETY: poll reads and writes the three entries of a live array;
-    // open and signal take valid arguments.
+    // open takes valid arguments.
     unsafe {
         if libc::poll(fds.as_mut_ptr(), 3, 0) >= 0 {
             for entry in fds {
@@ -46,6 +48,30 @@ pub fn prepare() {
                 }
             }
         }
-        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
     }
+    let previous = ignore_sigpipe();
+    SIGPIPE_IGNORED.store(previous == libc::SIG_IGN, Ordering::Relaxed);
+}
+
+/// Whether SIGPIPE was ignored when the process started.
+static SIGPIPE_IGNORED: AtomicBool = AtomicBool::new(false);
+
+/// Ignores SIGPIPE (again, after an exec failed); returns the disposition
+/// it had.
+pub fn ignore_sigpipe() -> libc::sighandler_t {
+    // SAFETY: setting a disposition; the binary has one thread.
+    unsafe { libc::signal(libc::SIGPIPE, libc::SIG_IGN) }
+}
+
+/// Gives SIGPIPE back the disposition the process started with, for a
+/// program it is about to exec: bash ignores it only when it was ignored
+/// for bashio (a bash script) too, as a program s6's with-contenv execs.
+pub fn restore_sigpipe() {
+    let inherited = if SIGPIPE_IGNORED.load(Ordering::Relaxed) {
+        libc::SIG_IGN
+    } else {
+        libc::SIG_DFL
+    };
+    // SAFETY: setting a disposition; the binary has one thread.
+    unsafe { libc::signal(libc::SIGPIPE, inherited) };
 }

@@ -25,8 +25,8 @@ const FUNCTIONS: &str = include_str!("shim_functions.sh");
 pub const LIBRARY: &str = include_str!("../shims/bashio.sh");
 
 /// The shell options every script runs with, in both modes.
-const OPTIONS: &str = "set -o errexit -o errtrace -o nounset -o pipefail\n\
-                       shopt -s inherit_errexit 2>/dev/null || true\n";
+const SET_OPTIONS: &str = "set -o errexit -o errtrace -o nounset -o pipefail";
+const SHOPT_OPTIONS: &str = "shopt -s inherit_errexit 2>/dev/null || true";
 
 /// What comes before and after the functions that must be bash.
 const MUST_BE_BASH: &str = "\n# Functions that must be bash: they change the calling shell.\n";
@@ -35,7 +35,10 @@ const AFTER_MUST_BE_BASH: &str = "\n# Builtins: every other function";
 /// The bash library (`shims/bashio.sh`), generated from the function table.
 pub fn generate() -> String {
     let mut out = String::with_capacity(96 * 1024);
-    out.push_str(&HEADER.replace("# @options (src/shim.rs)\n", OPTIONS));
+    out.push_str(&HEADER.replace(
+        "# @options (src/shim.rs)\n",
+        &format!("{SET_OPTIONS}\n{SHOPT_OPTIONS}\n"),
+    ));
     out.push_str(MUST_BE_BASH);
     for definition in functions::all().filter_map(|f| f.shell_definition()) {
         out.push_str(&definition);
@@ -86,7 +89,7 @@ fn enable_block() -> String {
          __BASHIO_MODE=functions\n",
         library = crate::mode::LIBRARY,
         ready = builtins::READY_BUILTIN,
-        fingerprint = builtins::fingerprint(),
+        fingerprint = builtins::FINGERPRINT,
         pending = builtins::PENDING_SETTINGS,
         loaded = loaded(),
     )
@@ -107,75 +110,78 @@ fn loaded() -> String {
     )
 }
 
-/// What the interpreter hands bash before the library when LIBRARY_PATH
-/// (the builtins library beside the binary) is there and wanted: the
-/// builtins' block alone, with the library's path written in and the shell
-/// options inside it, so that bash parses and runs none of the rest (a third
-/// of a start's work in bash). Of the functions that must be bash, it
-/// defines those SCRIPT names (as the committed library defines them):
-/// defining one is parsing and copying its body, the most of what is left of
-/// a start's work in bash, and the library stands in for the others with a
-/// builtin that defines them at their first call (src/builtins/stand_in.rs).
-/// When the library does not load, bash goes on past the block, where the
-/// interpreter has it source the whole library, which tries again and falls
-/// back, as a sourced library does.
-pub fn start_block(library_path: &str, script: Option<&[u8]>) -> String {
-    let named = script.map(bashio_words);
-    // A script that names no function at all needs none defined, nor the
-    // library's text searched for them.
-    let functions: String = match &named {
-        Some(words) if words.is_empty() => String::new(),
-        _ => must_be_bash()
-            .filter(|(name, _)| {
-                named
-                    .as_ref()
-                    .is_none_or(|words| words.contains(&name.as_bytes()))
-            })
-            .map(|(_, definition)| definition)
-            .collect(),
-    };
-    format!(
-        "if enable -f '{path}' {ready} 2>/dev/null && {ready} {fingerprint}; then\n\
-         {OPTIONS}{functions}{loaded}fi\n",
-        path = library_path.replace('\'', "'\\''"),
-        ready = builtins::READY_BUILTIN,
-        fingerprint = builtins::fingerprint(),
-        loaded = loaded(),
-    )
-}
-
-/// Every word of SCRIPT that starts with `bashio::`, whole (`bashio::try`
-/// is not `bashio::try.failed`).
-fn bashio_words(script: &[u8]) -> Vec<&[u8]> {
-    const PREFIX: &[u8] = b"bashio::";
-    let part_of_a_name = |b: &u8| b.is_ascii_alphanumeric() || b"_.:-@".contains(b);
-    let mut words = Vec::new();
-    let mut rest = script;
-    while let Some(at) = rest.windows(PREFIX.len()).position(|w| w == PREFIX) {
-        let word = &rest[at..];
-        let end = word
-            .iter()
-            .position(|b| !part_of_a_name(b))
-            .unwrap_or(word.len());
-        words.push(&word[..end]);
-        rest = &word[end..];
+/// Joins PARTS as the program is compiled, with a NUL after them: LENGTH
+/// is their length and the NUL.
+const fn joined<const LENGTH: usize>(parts: &[&str]) -> [u8; LENGTH] {
+    let mut out = [0u8; LENGTH];
+    let (mut at, mut part) = (0, 0);
+    while part < parts.len() {
+        let bytes = parts[part].as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            out[at] = bytes[i];
+            (at, i) = (at + 1, i + 1);
+        }
+        part += 1;
     }
-    words
+    assert!(at + 1 == LENGTH, "LENGTH is the parts' length and the NUL");
+    out
 }
 
-/// The functions that must be bash, as the committed library defines them:
-/// each name and its definition.
-fn must_be_bash() -> impl Iterator<Item = (&'static str, &'static str)> {
-    let start = LIBRARY
-        .find(MUST_BE_BASH)
-        .map_or(0, |at| at + MUST_BE_BASH.len());
-    let end = LIBRARY[start..]
-        .find(AFTER_MUST_BE_BASH)
-        .map_or(start, |at| start + at + 1);
-    LIBRARY[start..end]
-        .split_inclusive("\n}\n")
-        .filter_map(|definition| Some((definition.split_once("() {\n")?.0, definition)))
+const fn joined_length(parts: &[&str]) -> usize {
+    let (mut length, mut part) = (1, 0);
+    while part < parts.len() {
+        length += parts[part].len();
+        part += 1;
+    }
+    length
 }
+
+/// bash's command for a script's start when the builtins library is beside
+/// the binary and wanted (src/interpreter.rs, and before the C library's
+/// start, crates/early-start), run as `bash -c BOOT bashio SCRIPT ARGS...`
+/// with `__BASHIO_BIN` set: it loads the library, which also defines the
+/// functions that must be bash which the script names, sets the shell's
+/// options and what the library left to bash, and sources the script with
+/// `$0` its path. When bash refuses the library, the binary starts the
+/// script again with the function library. One line, as the script's
+/// caller's line number is 1. A constant: the start before the C library
+/// cannot format one.
+pub const BOOT: &std::ffi::CStr = match std::ffi::CStr::from_bytes_with_nul(&BOOT_TEXT) {
+    Ok(boot) => boot,
+    Err(_) => panic!("BOOT holds no NUL"),
+};
+
+const BOOT_PARTS: &[&str] = &[
+    "if enable -f \"${__BASHIO_BIN%/*}/",
+    crate::mode::LIBRARY,
+    "\" ",
+    builtins::READY_BUILTIN,
+    " 2>/dev/null && ",
+    builtins::READY_BUILTIN,
+    " ",
+    builtins::FINGERPRINT,
+    " \"$1\"; then ",
+    SET_OPTIONS,
+    "; ",
+    SHOPT_OPTIONS,
+    "; if [[ -n \"${",
+    builtins::PENDING_SETTINGS,
+    ":-}\" ]]; then eval \"${",
+    builtins::PENDING_SETTINGS,
+    "}\"; unset ",
+    builtins::PENDING_SETTINGS,
+    "; fi; __bashio_call() { \"$@\"; }; else ",
+    REFUSED,
+    "=1 exec -a bashio \"$__BASHIO_BIN\" \"$@\"; fi; ",
+    "BASH_ARGV0=$1 && shift && source \"$0\" \"$@\"",
+];
+
+const BOOT_TEXT: [u8; joined_length(BOOT_PARTS)] = joined(BOOT_PARTS);
+
+/// Set for the binary when bash refused the builtins library at a start:
+/// the binary then starts the script with the function library.
+pub const REFUSED: &str = "__BASHIO_BUILTINS_REFUSED";
 
 #[cfg(test)]
 mod tests {
@@ -189,27 +195,17 @@ mod tests {
     }
 
     #[test]
-    fn the_start_block_defines_the_functions_that_must_be_bash_a_script_names() {
-        let shell: Vec<_> = crate::functions::all()
-            .filter(|f| matches!(f.body, crate::table::Body::Shell(_)))
-            .collect();
-        assert!(!shell.is_empty());
-        let defines = |block: &str, name: &str| block.contains(&format!("\n{name}() {{\n"));
-        let block = super::start_block("/usr/lib/bashio/it's.so", None);
-        assert!(block.starts_with(
-            "if enable -f '/usr/lib/bashio/it'\\''s.so' __bashio_builtins_ready 2>/dev/null"
+    fn the_start_sources_the_script_on_its_first_line() {
+        let boot = super::BOOT.to_str().expect("text");
+        assert!(!boot.contains('\n'));
+        assert!(boot.starts_with(
+            "if enable -f \"${__BASHIO_BIN%/*}/libbashio_builtins.so\" __bashio_builtins_ready 2>/dev/null && __bashio_builtins_ready "
         ));
-        assert!(block.ends_with("    return 0 2>/dev/null\nfi\n"));
-        for function in &shell {
-            assert!(defines(&block, function.name), "{}", function.name);
-        }
-        let script = b"if bashio::try.failed; then x=\"$(bashio::var.defined X)\"; fi";
-        let block = super::start_block("/lib.so", Some(script));
-        for function in &shell {
-            let named = matches!(function.name, "bashio::try.failed" | "bashio::var.defined");
-            assert_eq!(defines(&block, function.name), named, "{}", function.name);
-        }
-        assert!(block.ends_with("    return 0 2>/dev/null\nfi\n"));
+        assert!(boot.contains(&format!(
+            " {} \"$1\"; then set -o errexit",
+            crate::builtins::FINGERPRINT
+        )));
+        assert!(boot.ends_with("; fi; BASH_ARGV0=$1 && shift && source \"$0\" \"$@\""));
     }
 
     #[test]

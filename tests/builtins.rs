@@ -91,15 +91,177 @@ fn a_library_from_another_build_is_refused() {
     let script = sandbox.file(
         "script.sh",
         &format!(
-            "#!{}\necho \"${{__BASHIO_MODE}}\"\nbashio::var.true true && echo ok\n",
+            "#!{}\necho \"${{__BASHIO_MODE}} $0 $* ${{__BASHIO_BUILTINS_REFUSED-unset}}\"\nbashio::var.true true && echo ok\n",
             dir.join("bashio").display()
         ),
     );
-    let run = sandbox.exec(&script, &[]);
+    let run = sandbox.exec(&script, &["a", "b c"]);
     assert_eq!(
-        (run.stdout.as_str(), run.stderr.as_str()),
-        ("functions\nok\n", "")
+        (run.stdout, run.stderr.as_str()),
+        (
+            format!("functions {} a b c unset\nok\n", script.display()),
+            ""
+        )
     );
+}
+
+/// Of the functions that must be bash, a start defines those the script's
+/// text names; another (its name made at run time) is defined at its first
+/// call. Either start: by the binary's path, and through with-contenv.
+#[test]
+fn a_start_defines_the_functions_that_must_be_bash_the_script_names() {
+    let sandbox = Sandbox::new();
+    sandbox.env("BASHIO_BUILTINS", "1");
+    let body = r#"n=bashio::var; n+=.defined
+declare -F bashio::log.level >/dev/null && echo named
+declare -F "$n" >/dev/null || echo not-yet
+"$n" X || echo "called $?"
+declare -F "$n" >/dev/null && echo now
+bashio::log.level info
+"#;
+    let direct = sandbox.file("direct.sh", &format!("#!{}\n{body}", binary().display()));
+    for run in [sandbox.exec(&direct, &[]), sandbox.run_script(body)] {
+        assert_eq!(
+            (run.stdout.as_str(), run.stderr.as_str()),
+            ("named\nnot-yet\ncalled 1\nnow\n", "")
+        );
+    }
+}
+
+/// A script run by its path with the builtins library beside the binary:
+/// the binary's entry point execs bash before the C library's start, and
+/// its `main` (which ignores SIGPIPE first) never runs. Any other start runs
+/// it: here, with the builtins switched off.
+#[test]
+fn a_script_by_its_path_starts_before_the_c_library() {
+    let sandbox = Sandbox::new();
+    let script = sandbox.file(
+        "start.sh",
+        &format!("#!{}\necho started\n", binary().display()),
+    );
+    let trace = sandbox.path("trace");
+    for (mode, main_runs) in [("1", false), ("0", true)] {
+        let run = crate::util::run(
+            std::process::Command::new("strace")
+                .args(["-f", "-e", "trace=execve,rt_sigaction", "-o"])
+                .arg(&trace)
+                .arg(&script)
+                .env("BASHIO_BUILTINS", mode),
+        );
+        assert_eq!(
+            (run.stdout.as_str(), run.status),
+            ("started\n", 0),
+            "{}",
+            run.stderr
+        );
+        let trace = std::fs::read_to_string(&trace).expect("trace");
+        let before_bash: Vec<&str> = trace
+            .lines()
+            .take_while(|line| {
+                !(line.contains("/bash\", [\"bash\", \"-c\"") && line.ends_with("= 0"))
+            })
+            .collect();
+        assert!(
+            before_bash.len() < trace.lines().count(),
+            "bash never started:\n{trace}"
+        );
+        let ignores_sigpipe = before_bash
+            .iter()
+            .any(|line| line.contains("rt_sigaction(SIGPIPE"));
+        assert_eq!(
+            ignores_sigpipe, main_runs,
+            "BASHIO_BUILTINS={mode}:\n{trace}"
+        );
+    }
+}
+
+/// What bash gets at a script's start, as the script sees it, is the same
+/// whether bash was exec'd before the C library's start (the script by its
+/// path) or after it (`bashio NAME`: a name without a slash is looked up
+/// as a function first).
+#[test]
+fn both_starts_give_bash_the_same_process() {
+    let sandbox = Sandbox::new();
+    let body = r#"echo "$0|$#|$*|${__BASHIO_MODE}|${__BASHIO_BIN}|${__BASHIO_BUILTINS_REFUSED-unset}"
+tr '\0' '|' </proc/$$/cmdline; echo
+ls /proc/$$/fd | tr '\n' ' '; echo
+grep -E '^Sig(Ign|Blk)' /proc/$$/status
+env | cut -d= -f1 | sort | tr '\n' ' '; echo
+declare -F | grep -c 'bashio::' || true
+echo "$- ${BASH_LINENO[*]} ${BASH_SOURCE[*]}"
+shopt -o errexit nounset pipefail errtrace | tr -s ' \t' ' '
+"#;
+    sandbox.file("start.sh", &format!("#!{}\n{body}", binary().display()));
+    let start = |program: &std::path::Path, args: &[&str]| {
+        let mut command = std::process::Command::new(program);
+        command
+            .args(args)
+            .args(["a", "b c"])
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .current_dir(sandbox.root.path());
+        if let Ok(mode) = std::env::var("BASHIO_BUILTINS") {
+            command.env("BASHIO_BUILTINS", mode);
+        }
+        crate::util::run(&mut command)
+    };
+    let by_path = start(std::path::Path::new("./start.sh"), &[]);
+    let by_name = start(&binary(), &["start.sh"]);
+    assert_eq!((by_path.status, by_path.stderr.as_str()), (0, ""));
+    assert!(
+        by_path.stdout.starts_with("./start.sh|2|a b c|"),
+        "{}",
+        by_path.stdout
+    );
+    assert_eq!(
+        by_path.stdout.replace("./start.sh", "start.sh"),
+        by_name.stdout
+    );
+    assert_eq!(by_name.stderr, "");
+}
+
+/// bash ignores SIGPIPE in a script exactly when it was ignored for the
+/// script, as for bashio (a bash script) and for any program s6's
+/// with-contenv runs: the binary ignores it only while it runs.
+#[test]
+fn a_script_gets_sigpipe_as_it_was_given() {
+    let sandbox = Sandbox::new();
+    let body = "trap -p PIPE; echo end\n";
+    let direct = sandbox.file("direct.sh", &format!("#!{}\n{body}", binary().display()));
+    let contenv = sandbox.script(body);
+    for script in [&direct, &contenv] {
+        for ignored in [false, true] {
+            let mut command = std::process::Command::new(script);
+            command
+                .env("PATH", "/usr/bin:/bin")
+                .env("BASHIO_CONTENV_DIR", sandbox.path("contenv"));
+            // SAFETY: only signal(), async-signal-safe, between fork and exec.
+            unsafe {
+                command.pre_exec(move || {
+                    let action = if ignored {
+                        libc::SIG_IGN
+                    } else {
+                        libc::SIG_DFL
+                    };
+                    libc::signal(libc::SIGPIPE, action);
+                    Ok(())
+                });
+            }
+            let run = crate::util::run(&mut command);
+            let expected = if ignored {
+                "trap -- '' SIGPIPE\nend\n"
+            } else {
+                "end\n"
+            };
+            assert_eq!(
+                run.stdout,
+                expected,
+                "{} ignored={ignored}: {}",
+                script.display(),
+                run.stderr
+            );
+        }
+    }
 }
 
 #[test]

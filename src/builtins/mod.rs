@@ -25,6 +25,7 @@ use crate::call::{self, Outcome};
 use crate::ctx::{Args, Ctx};
 use crate::table::Function;
 use std::ffi::{c_int, CStr};
+use std::os::unix::ffi::OsStrExt;
 use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::Mutex;
 
@@ -45,13 +46,32 @@ pub const PROBE_BUILTIN: &str = probe::EXIT_BUILTIN;
 
 /// Names the library's builtins, so that a library from another build is
 /// refused: an FNV-1a hash of every name, in order, in hex.
-pub fn fingerprint() -> String {
-    format!("{FINGERPRINT:016x}")
-}
+pub const FINGERPRINT: &str = match std::str::from_utf8(&FINGERPRINT_DIGITS) {
+    Ok(text) => text,
+    Err(_) => panic!("hex digits are ASCII"),
+};
+
+const FINGERPRINT_DIGITS: [u8; 16] = hex(FINGERPRINT_HASH);
 
 /// Computed as the library is compiled, from NAMES, the generated list a
 /// test holds equal to builtin_names(): a script's start does not hash it.
-const FINGERPRINT: u64 = fnv1a(NAMES);
+const FINGERPRINT_HASH: u64 = fnv1a(NAMES);
+
+/// Sixteen lowercase hex digits.
+const fn hex(value: u64) -> [u8; 16] {
+    let mut digits = [0u8; 16];
+    let mut i = 0;
+    while i < 16 {
+        let nibble = ((value >> (60 - 4 * i)) & 0xf) as u8;
+        digits[i] = if nibble < 10 {
+            b'0' + nibble
+        } else {
+            b'a' + nibble - 10
+        };
+        i += 1;
+    }
+    digits
+}
 
 const fn fnv1a(names: &[&str]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -71,12 +91,14 @@ const fn fnv1a(names: &[&str]) -> u64 {
     hash
 }
 
-/// `__bashio_builtins_ready FINGERPRINT`: when this bash can run the
-/// builtins and the library holds the names the caller expects, adds every
-/// one of them to bash's table at once and returns 0.
+/// `__bashio_builtins_ready FINGERPRINT [SCRIPT]`: when this bash can run
+/// the builtins and the library holds the names the caller expects, adds
+/// every one of them to bash's table at once and returns 0. Given the
+/// script a start is about to run, it also defines the functions that must
+/// be bash which the script names (stand_in.rs).
 extern "C" fn ready(list: *const bash::WordList) -> c_int {
     let args = bash::arguments(list);
-    if !bash::available() || args.first().map(Vec::as_slice) != Some(fingerprint().as_bytes()) {
+    if !bash::available() || args.first().map(Vec::as_slice) != Some(FINGERPRINT.as_bytes()) {
         return 1;
     }
     crate::env::set_source(crate::env::Source {
@@ -125,6 +147,9 @@ extern "C" fn ready(list: *const bash::WordList) -> c_int {
         }
     }
     setup::settle();
+    if let Some(script) = args.get(1) {
+        stand_in::define_named(std::ffi::OsStr::from_bytes(script));
+    }
     std::panic::set_hook(Box::new(|info| {
         let message = crate::errors::panic_message(info.payload()).unwrap_or_default();
         eprintln!("bashio: internal error: {message}");

@@ -1,6 +1,6 @@
 //! Stand-ins for the functions that must be bash. A script's start defines
-//! only those its text names (shim::start_block): defining one is parsing
-//! and copying its body, the most of what is left of a start's work in bash.
+//! only those its text names (define_named): defining one is parsing and
+//! copying its body, the most of what is left of a start's work in bash.
 //! Another may still be called, by a name made at run time or from a file
 //! the script sources. bash looks a name up as a function before it looks
 //! for a builtin, so each of them is also a builtin here: at its first call
@@ -18,7 +18,8 @@
 
 use super::bash::{self, Builtin, BuiltinFn, WordList, ENABLED};
 use crate::table::{Body, Function};
-use std::ffi::{c_int, CStr, CString};
+use std::ffi::{c_int, CStr, CString, OsStr};
+use std::io::Read;
 use std::sync::OnceLock;
 
 /// The helper a stand-in runs the function through.
@@ -82,6 +83,58 @@ pub fn entries(doc: *const *const std::ffi::c_char) -> Vec<(&'static [u8], Built
         .collect()
 }
 
+/// The longest script whose text is read for the functions it names; for a
+/// longer one, or one that is not a regular file (a pipe would be left with
+/// nothing for bash to source), every function is defined.
+const LONGEST_SCRIPT_READ: u64 = 1 << 20;
+
+/// Defines the functions that must be bash which SCRIPT's text names, as
+/// the start of that script does before running it.
+pub fn define_named(script: &OsStr) {
+    let text = std::fs::File::open(script).ok().and_then(|file| {
+        file.metadata().ok().filter(|m| m.is_file())?;
+        let mut text = Vec::new();
+        file.take(LONGEST_SCRIPT_READ + 1)
+            .read_to_end(&mut text)
+            .ok()?;
+        (text.len() as u64 <= LONGEST_SCRIPT_READ).then_some(text)
+    });
+    let named = text.as_deref().map(bashio_words);
+    let definitions: String = shell_functions()
+        .iter()
+        .map(|(_, function)| function)
+        .filter(|function| {
+            named
+                .as_ref()
+                .is_none_or(|words| words.contains(&function.name.as_bytes()))
+        })
+        .filter_map(|function| function.shell_definition())
+        .collect();
+    // One refused is left to its stand-in, which says so at its call.
+    if !definitions.is_empty() {
+        bash::evaluate(&definitions);
+    }
+}
+
+/// Every word of SCRIPT that starts with `bashio::`, whole (`bashio::try`
+/// is not `bashio::try.failed`).
+fn bashio_words(script: &[u8]) -> Vec<&[u8]> {
+    const PREFIX: &[u8] = b"bashio::";
+    let part_of_a_name = |b: &u8| b.is_ascii_alphanumeric() || b"_.:-@".contains(b);
+    let mut words = Vec::new();
+    let mut rest = script;
+    while let Some(at) = rest.windows(PREFIX.len()).position(|w| w == PREFIX) {
+        let word = &rest[at..];
+        let end = word
+            .iter()
+            .position(|b| !part_of_a_name(b))
+            .unwrap_or(word.len());
+        words.push(&word[..end]);
+        rest = &word[end..];
+    }
+    words
+}
+
 /// The entry point of stand-in number `N`.
 extern "C" fn stand_in<const N: usize>(list: *const WordList) -> c_int {
     let Some(name) = define_missing(N) else {
@@ -118,5 +171,19 @@ mod tests {
     #[test]
     fn every_function_that_must_be_bash_has_a_stand_in() {
         assert!(super::shell_functions().len() <= super::ENTRY_POINTS.len());
+    }
+
+    #[test]
+    fn a_script_names_functions_by_whole_words() {
+        let script = b"if bashio::try.failed; then x=\"$(bashio::var.defined X)\"; fi; bashio::try";
+        assert_eq!(
+            super::bashio_words(script),
+            [
+                &b"bashio::try.failed"[..],
+                b"bashio::var.defined",
+                b"bashio::try"
+            ]
+        );
+        assert!(super::bashio_words(b"echo bashio:: config").len() == 1);
     }
 }

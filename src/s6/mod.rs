@@ -3,8 +3,3 @@
 pub mod envdir;
 pub mod printcontenv;
 pub mod with_contenv;
-
-/// Whether `name` is one of the s6 programs this binary also answers to.
-pub fn is_program(name: &str) -> bool {
-    matches!(name, "with-contenv" | "printcontenv")
-}

@@ -155,7 +155,10 @@ fn exec(candidates: &[CString], args: &[OsString], environment: Option<&[OsStrin
         Some(Some(envp)) => Some(envp),
         None => None,
     };
-    with_default_sigpipe(|| try_candidates(candidates, &argv, envp.as_deref()))
+    crate::process::restore_sigpipe();
+    let error = try_candidates(candidates, &argv, envp.as_deref());
+    crate::process::ignore_sigpipe();
+    error
 }
 
 /// Tries each candidate in turn, like skalibs' `execvep`.
@@ -223,20 +226,6 @@ fn exec_one(file: &CString, argv: &[CString], envp: Option<&[CString]>) -> io::E
         },
     }
     io::Error::last_os_error()
-}
-
-/// Runs `attempt` with SIGPIPE at its default action, so PROG does not inherit
-/// the "ignore" that the Rust runtime installs; the previous action comes back
-/// if `attempt` returns (the exec failed and an error must still be written).
-fn with_default_sigpipe(attempt: impl FnOnce() -> io::Error) -> io::Error {
-    // SAFETY: changing a signal disposition; the process is single-threaded here.
-    let previous = unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
-    let error = attempt();
-    if previous != libc::SIG_ERR {
-        // SAFETY: restores the disposition returned by the call above.
-        unsafe { libc::signal(libc::SIGPIPE, previous) };
-    }
-    error
 }
 
 fn c_strings(strings: &[OsString]) -> Option<Vec<CString>> {

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Checks that the code of the start before the C library's (this crate)
+# refers to no symbol outside itself: no C library function (memcpy, memcmp,
+# memset, which the compiler may call for a copy or a comparison) and no
+# function of Rust's core. At that point the C library has resolved nothing.
+#
+#   crates/early-start/check.sh TARGET/release/deps
+set -euo pipefail
+rlib=$(ls -t "$1"/libearly_start-*.rlib | head -n 1)
+objects=$(mktemp -d)
+trap 'rm -rf "${objects}"' EXIT
+(cd "${objects}" && ar x "$(realpath "${OLDPWD}/${rlib}")")
+undefined=$(readelf -sW "${objects}"/*.o | awk '$7 == "UND" && $8 != ""')
+if [[ -n "${undefined}" ]]; then
+    printf 'early-start: %s calls outside its crate:\n%s\n' "${rlib}" "${undefined}" >&2
+    exit 1
+fi
+echo "early-start: ${rlib##*/} refers to nothing outside itself"
