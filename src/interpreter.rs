@@ -7,6 +7,7 @@
 //! the same start after it. Otherwise bash loads the function library from
 //! memory.
 
+use crate::s6::{envdir, with_contenv};
 use crate::{mode, process, shim};
 use std::ffi::{CStr, CString, OsStr, OsString};
 use std::os::unix::ffi::OsStrExt;
@@ -24,7 +25,7 @@ pub const BINARY_VARIABLE: &str = "__BASHIO_BIN";
 
 /// What the binary's entry point execs before the C library's start, when
 /// it can (crates/early-start): what [`run`] execs with the builtins
-/// library, from the same constants.
+/// library, and with-contenv's environment, from the same constants.
 pub static EARLY_START: early_start::Plan = early_start::Plan {
     shell: SHELL.to_bytes_with_nul(),
     shell_args: &[
@@ -42,6 +43,16 @@ pub static EARLY_START: early_start::Plan = early_start::Plan {
     builtins_switch: mode::BUILTINS_SWITCH.as_bytes(),
     refused: shim::REFUSED.as_bytes(),
     binary_variable: BINARY_VARIABLE.as_bytes(),
+    contenv: early_start::ContenvPlan {
+        name: with_contenv::PROGRAM.as_bytes(),
+        keep: with_contenv::KEEP_VARIABLE.as_bytes(),
+        directory_variable: envdir::DIR_OVERRIDE_VARIABLE.as_bytes(),
+        directories: [
+            envdir::PRIMARY_DIR.to_bytes_with_nul(),
+            envdir::LEGACY_DIR.to_bytes_with_nul(),
+        ],
+        default_path: with_contenv::DEFAULT_PATH,
+    },
 };
 
 /// An anonymous in-memory file holding TEXT, for the bash process to inherit.

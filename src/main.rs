@@ -36,7 +36,7 @@ mod entry {
 
     extern "C" fn early_start(stack: *const usize) {
         // SAFETY: called once, from the entry point, with the kernel's stack.
-        unsafe { early_start::start_script(stack, &bashio::interpreter::EARLY_START) }
+        unsafe { early_start::start(stack, &bashio::interpreter::EARLY_START) }
     }
 }
 

@@ -12,7 +12,7 @@
 //! read (a subdirectory, a dangling symlink, an unreadable file) fails the whole
 //! load, and it never decodes names or values as text.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::{CStr, OsStr, OsString};
 use std::fs::File;
 use std::io::{self, Read};
 use std::os::fd::AsRawFd;
@@ -24,10 +24,10 @@ use std::path::{Path, PathBuf};
 pub const DIR_OVERRIDE_VARIABLE: &str = "BASHIO_CONTENV_DIR";
 
 /// Where s6-overlay v3 writes the container environment.
-const PRIMARY_DIR: &str = "/run/s6/container_environment";
+pub const PRIMARY_DIR: &CStr = c"/run/s6/container_environment";
 
 /// Where older images (s6-overlay v2) keep it.
-const LEGACY_DIR: &str = "/var/run/s6/container_environment";
+pub const LEGACY_DIR: &CStr = c"/var/run/s6/container_environment";
 
 /// One change the directory asks for: set `name` to `Some(value)`, or unset it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +47,8 @@ pub fn container_environment_dir() -> PathBuf {
     if let Some(dir) = crate::env::var_os(DIR_OVERRIDE_VARIABLE).filter(|d| !d.is_empty()) {
         return PathBuf::from(dir);
     }
-    let primary = Path::new(PRIMARY_DIR);
-    let legacy = Path::new(LEGACY_DIR);
+    let primary = Path::new(OsStr::from_bytes(PRIMARY_DIR.to_bytes()));
+    let legacy = Path::new(OsStr::from_bytes(LEGACY_DIR.to_bytes()));
     if !primary.exists() && legacy.exists() {
         return legacy.to_path_buf();
     }

@@ -19,10 +19,14 @@ use std::path::Path;
 
 use super::envdir;
 
-const PROGRAM: &str = "with-contenv";
+/// The name the binary runs with-contenv under.
+pub const PROGRAM: &str = "with-contenv";
+
+/// The variable that keeps the current environment.
+pub const KEEP_VARIABLE: &str = "S6_KEEP_ENV";
 
 /// The search path s6-overlay's tools fall back to when `PATH` is unset.
-const DEFAULT_PATH: &[u8] = b"/command:/usr/bin:/bin";
+pub const DEFAULT_PATH: &[u8] = b"/command:/usr/bin:/bin";
 
 const EXIT_USAGE: i32 = 100;
 const EXIT_SYSTEM: i32 = 111;
@@ -42,7 +46,7 @@ pub fn main(args: &[OsString], here: Option<RunHere>) -> i32 {
         write_stderr(format!("{PROGRAM}: usage: {PROGRAM} prog...\n").as_bytes());
         return EXIT_USAGE;
     }
-    let environment = if keeps_current_environment(std::env::var_os("S6_KEEP_ENV").as_deref()) {
+    let environment = if keeps_current_environment(std::env::var_os(KEEP_VARIABLE).as_deref()) {
         None
     } else {
         let dir = envdir::container_environment_dir();
