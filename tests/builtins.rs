@@ -128,50 +128,57 @@ bashio::log.level info
     }
 }
 
-/// A script run by its path with the builtins library beside the binary:
-/// the binary's entry point execs bash before the C library's start, and
-/// its `main` (which ignores SIGPIPE first) never runs. Any other start runs
-/// it: here, with the builtins switched off.
+/// A script run by its path with the builtins library beside the binary,
+/// directly or through with-contenv: the binary's entry point execs bash
+/// before the C library's start, and its `main` (which ignores SIGPIPE
+/// first) never runs. Any other start runs it: here, with the builtins
+/// switched off.
 #[test]
 fn a_script_by_its_path_starts_before_the_c_library() {
     let sandbox = Sandbox::new();
-    let script = sandbox.file(
+    let direct = sandbox.file(
         "start.sh",
         &format!("#!{}\necho started\n", binary().display()),
     );
+    let contenv = sandbox.script("echo started\n");
     let trace = sandbox.path("trace");
-    for (mode, main_runs) in [("1", false), ("0", true)] {
-        let run = crate::util::run(
-            std::process::Command::new("strace")
-                .args(["-f", "-e", "trace=execve,rt_sigaction", "-o"])
-                .arg(&trace)
-                .arg(&script)
-                .env("BASHIO_BUILTINS", mode),
-        );
-        assert_eq!(
-            (run.stdout.as_str(), run.status),
-            ("started\n", 0),
-            "{}",
-            run.stderr
-        );
-        let trace = std::fs::read_to_string(&trace).expect("trace");
-        let before_bash: Vec<&str> = trace
-            .lines()
-            .take_while(|line| {
-                !(line.contains("/bash\", [\"bash\", \"-c\"") && line.ends_with("= 0"))
-            })
-            .collect();
-        assert!(
-            before_bash.len() < trace.lines().count(),
-            "bash never started:\n{trace}"
-        );
-        let ignores_sigpipe = before_bash
-            .iter()
-            .any(|line| line.contains("rt_sigaction(SIGPIPE"));
-        assert_eq!(
-            ignores_sigpipe, main_runs,
-            "BASHIO_BUILTINS={mode}:\n{trace}"
-        );
+    for script in [&direct, &contenv] {
+        for (mode, main_runs) in [("1", false), ("0", true)] {
+            sandbox.env("BASHIO_BUILTINS", mode);
+            let run = crate::util::run(
+                std::process::Command::new("strace")
+                    .args(["-f", "-e", "trace=execve,rt_sigaction", "-o"])
+                    .arg(&trace)
+                    .arg(script)
+                    .env("BASHIO_BUILTINS", mode)
+                    .env("BASHIO_CONTENV_DIR", sandbox.path("contenv")),
+            );
+            assert_eq!(
+                (run.stdout.as_str(), run.status),
+                ("started\n", 0),
+                "{}",
+                run.stderr
+            );
+            let trace = std::fs::read_to_string(&trace).expect("trace");
+            let before_bash: Vec<&str> = trace
+                .lines()
+                .take_while(|line| {
+                    !(line.contains("/bash\", [\"bash\", \"-c\"") && line.ends_with("= 0"))
+                })
+                .collect();
+            assert!(
+                before_bash.len() < trace.lines().count(),
+                "bash never started:\n{trace}"
+            );
+            let ignores_sigpipe = before_bash
+                .iter()
+                .any(|line| line.contains("rt_sigaction(SIGPIPE"));
+            let at = script.display();
+            assert_eq!(
+                ignores_sigpipe, main_runs,
+                "{at} BASHIO_BUILTINS={mode}:\n{trace}"
+            );
+        }
     }
 }
 

@@ -53,7 +53,7 @@ impl Sandbox {
     fn new() -> Sandbox {
         let root = tempfile::tempdir().expect("create temp dir");
         let binary = Path::new(env!("CARGO_BIN_EXE_bashio"));
-        for name in ["with-contenv", "printcontenv"] {
+        for name in ["with-contenv", "printcontenv", "bashio"] {
             symlink(binary, root.path().join(name)).expect("link program name");
         }
         fs::create_dir(root.path().join("env")).expect("create env dir");
@@ -204,6 +204,43 @@ fn assert_same_as_reference(sandbox: &Sandbox) {
     let ours_message = text(&ours.stderr).replacen("with-contenv: ", "", 1);
     let reference_message = text(&reference.stderr).replacen("s6-envdir: ", "", 1);
     assert_eq!(ours_message, reference_message, "error message differs");
+    assert_script_sees_the_reference(sandbox, &reference.stdout, reference.status.code());
+}
+
+/// A bashio script started through with-contenv, whose start reads the
+/// directory before the C library's (crates/early-start), sees the same
+/// environment, but for what bash and the bash library add.
+fn assert_script_sees_the_reference(sandbox: &Sandbox, reference: &[u8], status: Option<i32>) {
+    let script = sandbox.path("env.sh");
+    let shebang = format!(
+        "#!{} {}\n",
+        sandbox.path("with-contenv").display(),
+        sandbox.path("bashio").display()
+    );
+    make_executable(&script, &format!("{shebang}env -0\n"));
+    let seen = run(&mut sandbox.ours_script(&script));
+    // Where the reference fails, so does the script, if not always alike:
+    // a value too long for exec fails exec of bash rather than of env.
+    if status != Some(0) {
+        assert_ne!(seen.status.code(), Some(0), "{}", text(&seen.stdout));
+        return;
+    }
+    assert_eq!(seen.status.code(), status, "{}", text(&seen.stderr));
+    let added: [&[u8]; 5] = [b"PWD", b"SHLVL", b"_", b"LOG_FD", b"__BASHIO_BIN"];
+    let seen: Vec<Vec<u8>> = sorted_entries(&seen.stdout)
+        .into_iter()
+        .filter(|entry| {
+            let name = entry.split(|b| *b == b'=').next().unwrap_or_default();
+            !added.contains(&name)
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        sorted_entries(reference),
+        "a script's environment differs\nscript:    {:?}\nreference: {:?}",
+        seen.iter().map(|e| text(e)).collect::<Vec<_>>(),
+        text(reference)
+    );
 }
 
 fn make_executable(path: &Path, contents: &str) {
