@@ -44,13 +44,18 @@ CARGO_PROFILE_RELEASE_STRIP=false \
     --target-dir "${build}" --target "${host}" --bin bashio
 cp "${build}/release/libbashio_builtins.so" "${build}/${host}/release/"
 export __BASHIO_BIN="${build}/${host}/release/bashio"
-mkdir "${work}/binary"
+mkdir "${work}/binary" "${work}/contenv"
 echo ':' >"${work}/empty.sh"
 for call in "${work}/empty.sh" "var.true true" "config database.host" "log.info hot"; do
     # shellcheck disable=SC2086 # a call is a name and its arguments
     valgrind --tool=callgrind --demangle=no --dump-before=execve \
         --callgrind-out-file="${work}/binary/%p" "${__BASHIO_BIN}" ${call} >/dev/null 2>&1 || true
 done
+# And the start of most add-on scripts: `#!/usr/bin/with-contenv bashio`.
+ln -s "${__BASHIO_BIN}" "${work}/with-contenv"
+printf '%s' "${__BASHIO_BIN%/*}:/usr/bin:/bin" >"${work}/contenv/PATH"
+BASHIO_CONTENV_DIR="${work}/contenv" valgrind --tool=callgrind --demangle=no --dump-before=execve \
+    --callgrind-out-file="${work}/binary/%p" "${work}/with-contenv" bashio "${work}/empty.sh" >/dev/null 2>&1 || true
 
 record() { # PROFILES OUT BINARY [parent] [ARCHIVE]: `parent` when the first
     # profile is the parent's; ARCHIVE, the C library the binary is linked with

@@ -6,7 +6,8 @@
 #
 #   crates/early-start/check.sh TARGET/release/deps
 set -euo pipefail
-rlib=$(ls -t "$1"/libearly_start-*.rlib | head -n 1)
+# The newest, if several builds left one.
+rlib=$(find "$1" -maxdepth 1 -name 'libearly_start-*.rlib' -printf '%T@ %p\n' | sort -n | tail -n 1 | cut -d' ' -f2-)
 objects=$(mktemp -d)
 trap 'rm -rf "${objects}"' EXIT
 (cd "${objects}" && ar x "$(realpath "${OLDPWD}/${rlib}")")
