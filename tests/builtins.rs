@@ -227,6 +227,37 @@ shopt -o errexit nounset pipefail errtrace | tr -s ' \t' ' '
     assert_eq!(by_name.stderr, "");
 }
 
+/// A script started with its standard input closed gets /dev/null there,
+/// as the binary opens it (so that no file it opens takes the number): the
+/// start before the C library leaves such a start to the binary.
+#[test]
+fn a_closed_standard_descriptor_is_dev_null_in_the_script() {
+    let sandbox = Sandbox::new();
+    let direct = sandbox.file(
+        "direct.sh",
+        &format!("#!{}\nreadlink /proc/$$/fd/0\n", binary().display()),
+    );
+    let contenv = sandbox.script("readlink /proc/$$/fd/0\n");
+    for script in [&direct, &contenv] {
+        let mut command = std::process::Command::new(script);
+        command
+            .env("PATH", "/usr/bin:/bin")
+            .env("BASHIO_CONTENV_DIR", sandbox.path("contenv"));
+        // SAFETY: only close(), async-signal-safe, between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                libc::close(0);
+                Ok(())
+            });
+        }
+        let run = crate::util::run(&mut command);
+        assert_eq!(
+            (run.stdout.as_str(), run.stderr.as_str()),
+            ("/dev/null\n", "")
+        );
+    }
+}
+
 /// bash ignores SIGPIPE in a script exactly when it was ignored for the
 /// script, as for bashio (a bash script) and for any program s6's
 /// with-contenv runs: the binary ignores it only while it runs.

@@ -101,16 +101,6 @@ pub unsafe fn start(stack: *const usize, plan: &Plan) {
         }
         envp = envp.add(1);
     }
-    // The binary opens a closed standard descriptor on /dev/null, which
-    // bash would then inherit.
-    let mut fds = [0, 1, 2].map(|fd| sys::PollFd {
-        fd,
-        events: 0,
-        revents: 0,
-    });
-    if sys::poll(&mut fds) < 0 || fds.iter().any(|f| f.revents & sys::POLLNVAL != 0) {
-        return;
-    }
     let Some(&arg0) = args.first() else {
         return;
     };

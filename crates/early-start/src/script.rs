@@ -25,6 +25,16 @@ pub unsafe fn exec(args: &[*const u8], variables: &[*const u8], plan: &Plan) {
     {
         return;
     }
+    // The binary opens a closed standard descriptor on /dev/null, which
+    // bash would then inherit.
+    let mut fds = [0, 1, 2].map(|fd| sys::PollFd {
+        fd,
+        events: 0,
+        revents: 0,
+    });
+    if sys::poll(&mut fds) < 0 || fds.iter().any(|f| f.revents & sys::POLLNVAL != 0) {
+        return;
+    }
     let Some(environment) = Environment::read(variables, plan) else {
         return;
     };
