@@ -42,6 +42,42 @@ fn assert_same(body: &str, setup: impl Fn(&Sandbox)) -> Run {
     builtins
 }
 
+/// A script of BODY for each start before the C library's: the binary's
+/// path in its shebang, and with-contenv (the sandbox's usual shebang).
+fn both_shebangs(sandbox: &Sandbox, body: &str) -> [std::path::PathBuf; 2] {
+    let direct = format!("#!{}\n{body}", binary().display());
+    [sandbox.file("direct.sh", &direct), sandbox.script(body)]
+}
+
+/// Runs SCRIPT as Sandbox::exec does (in the suite's mode), with
+/// BEFORE_EXEC, which must be async-signal-safe, run in its process first.
+fn exec_after(sandbox: &Sandbox, script: &std::path::Path, before_exec: fn()) -> Run {
+    let mut command = std::process::Command::new(script);
+    command
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("BASHIO_CONTENV_DIR", sandbox.path("contenv"));
+    if let Ok(mode) = std::env::var("BASHIO_BUILTINS") {
+        command.env("BASHIO_BUILTINS", mode);
+    }
+    // SAFETY: the caller's function is async-signal-safe.
+    unsafe {
+        command.pre_exec(move || {
+            before_exec();
+            Ok(())
+        });
+    }
+    crate::util::run(&mut command)
+}
+
+/// Closes every descriptor but the standard ones, in a child before exec.
+fn close_all_but_standard() {
+    for fd in 3..1024 {
+        // SAFETY: close() is async-signal-safe.
+        unsafe { libc::close(fd) };
+    }
+}
+
 #[test]
 fn scripts_get_builtins_and_fall_back_to_functions() {
     let sandbox = Sandbox::new();
@@ -119,8 +155,8 @@ declare -F "$n" >/dev/null || echo not-yet
 declare -F "$n" >/dev/null && echo now
 bashio::log.level info
 "#;
-    let direct = sandbox.file("direct.sh", &format!("#!{}\n{body}", binary().display()));
-    for run in [sandbox.exec(&direct, &[]), sandbox.run_script(body)] {
+    for script in both_shebangs(&sandbox, body) {
+        let run = sandbox.exec(&script, &[]);
         assert_eq!(
             (run.stdout.as_str(), run.stderr.as_str()),
             ("named\nnot-yet\ncalled 1\nnow\n", "")
@@ -136,13 +172,8 @@ bashio::log.level info
 #[test]
 fn a_script_by_its_path_starts_before_the_c_library() {
     let sandbox = Sandbox::new();
-    let direct = sandbox.file(
-        "start.sh",
-        &format!("#!{}\necho started\n", binary().display()),
-    );
-    let contenv = sandbox.script("echo started\n");
     let trace = sandbox.path("trace");
-    for script in [&direct, &contenv] {
+    for script in &both_shebangs(&sandbox, "echo started\n") {
         for (mode, main_runs) in [("1", false), ("0", true)] {
             sandbox.env("BASHIO_BUILTINS", mode);
             let run = crate::util::run(
@@ -212,12 +243,10 @@ shopt -o errexit nounset pipefail errtrace | tr -s ' \t' ' '
         }
         // Only the standard descriptors: one another test thread holds
         // open without close-on-exec at this fork would be listed too.
-        // SAFETY: only close(), async-signal-safe, between fork and exec.
+        // SAFETY: close_all_but_standard is async-signal-safe.
         unsafe {
             command.pre_exec(|| {
-                for fd in 3..1024 {
-                    libc::close(fd);
-                }
+                close_all_but_standard();
                 Ok(())
             });
         }
@@ -244,28 +273,13 @@ shopt -o errexit nounset pipefail errtrace | tr -s ' \t' ' '
 #[test]
 fn a_closed_standard_descriptor_is_dev_null_in_the_script() {
     let sandbox = Sandbox::new();
-    let direct = sandbox.file(
-        "direct.sh",
-        &format!("#!{}\nreadlink /proc/$$/fd/0\n", binary().display()),
-    );
-    let contenv = sandbox.script("readlink /proc/$$/fd/0\n");
-    for script in [&direct, &contenv] {
-        let mut command = std::process::Command::new(script);
-        command
-            .env("PATH", "/usr/bin:/bin")
-            .env("BASHIO_CONTENV_DIR", sandbox.path("contenv"));
-        // SAFETY: only close(), async-signal-safe, between fork and exec.
-        unsafe {
-            command.pre_exec(|| {
-                libc::close(0);
-                Ok(())
-            });
-        }
-        let run = crate::util::run(&mut command);
-        assert_eq!(
-            (run.stdout.as_str(), run.stderr.as_str()),
-            ("/dev/null\n", "")
-        );
+    for script in both_shebangs(&sandbox, "readlink /proc/$$/fd/0\n") {
+        // SAFETY: close() is async-signal-safe.
+        let run = exec_after(&sandbox, &script, || unsafe {
+            libc::close(0);
+        });
+        let outcome = (run.stdout.as_str(), run.stderr.as_str());
+        assert_eq!(outcome, ("/dev/null\n", ""));
     }
 }
 
@@ -275,41 +289,21 @@ fn a_closed_standard_descriptor_is_dev_null_in_the_script() {
 #[test]
 fn a_script_gets_sigpipe_as_it_was_given() {
     let sandbox = Sandbox::new();
-    let body = "trap -p PIPE; echo end\n";
-    let direct = sandbox.file("direct.sh", &format!("#!{}\n{body}", binary().display()));
-    let contenv = sandbox.script(body);
-    for script in [&direct, &contenv] {
-        for ignored in [false, true] {
-            let mut command = std::process::Command::new(script);
-            command
-                .env("PATH", "/usr/bin:/bin")
-                .env("BASHIO_CONTENV_DIR", sandbox.path("contenv"));
-            // SAFETY: only signal(), async-signal-safe, between fork and exec.
-            unsafe {
-                command.pre_exec(move || {
-                    let action = if ignored {
-                        libc::SIG_IGN
-                    } else {
-                        libc::SIG_DFL
-                    };
-                    libc::signal(libc::SIGPIPE, action);
-                    Ok(())
-                });
-            }
-            let run = crate::util::run(&mut command);
-            let expected = if ignored {
-                "trap -- '' SIGPIPE\nend\n"
-            } else {
-                "end\n"
-            };
-            assert_eq!(
-                run.stdout,
-                expected,
-                "{} ignored={ignored}: {}",
-                script.display(),
-                run.stderr
-            );
-        }
+    for script in both_shebangs(&sandbox, "trap -p PIPE; echo end\n") {
+        // SAFETY: signal() is async-signal-safe.
+        let default = exec_after(&sandbox, &script, || unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+        });
+        assert_eq!(default.stdout, "end\n", "{}", default.stderr);
+        // SAFETY: as above.
+        let ignored = exec_after(&sandbox, &script, || unsafe {
+            libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        });
+        assert_eq!(
+            ignored.stdout, "trap -- '' SIGPIPE\nend\n",
+            "{}",
+            ignored.stderr
+        );
     }
 }
 

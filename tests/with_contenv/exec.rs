@@ -38,24 +38,18 @@ fn keep_env_one_keeps_the_environment() {
 fn a_bashio_script_keeps_the_environment_as_env_does() {
     let sandbox = Sandbox::new();
     sandbox.var(b"FROM_DIR", b"dir\n");
-    let script = sandbox.path("env.sh");
-    let shebang = format!(
-        "#!{} {}\n",
-        sandbox.path("with-contenv").display(),
-        sandbox.path("bashio").display()
-    );
-    make_executable(&script, &format!("{shebang}env -0\n"));
+    let script = sandbox.env_script();
     for keep in ["1", "0", "007", "x1", ""] {
         let by_env = run(sandbox
             .ours("with-contenv")
             .env("S6_KEEP_ENV", keep)
             .args(["env", "-0"]));
         let by_script = run(sandbox.ours_script(&script).env("S6_KEEP_ENV", keep));
-        let mut seen = environment(&by_script.stdout);
-        for added in ["PWD", "SHLVL", "_", "LOG_FD", "__BASHIO_BIN"] {
-            seen.remove(added.as_bytes());
-        }
-        assert_eq!(seen, environment(&by_env.stdout), "S6_KEEP_ENV={keep:?}");
+        assert_eq!(
+            script_environment(&by_script.stdout),
+            environment(&by_env.stdout),
+            "S6_KEEP_ENV={keep:?}"
+        );
     }
 }
 

@@ -99,6 +99,19 @@ impl Sandbox {
         command
     }
 
+    /// A bashio script that prints its environment (`env -0`), started
+    /// through with-contenv.
+    fn env_script(&self) -> PathBuf {
+        let script = self.path("env.sh");
+        let shebang = format!(
+            "#!{} {}\n",
+            self.path("with-contenv").display(),
+            self.path("bashio").display()
+        );
+        make_executable(&script, &format!("{shebang}env -0\n"));
+        script
+    }
+
     /// The reference pipeline, started from the same outside environment.
     fn reference(&self) -> Command {
         let mut command = Command::new(reference_tool("emptyenv", EMPTYENV_CANDIDATES));
@@ -211,14 +224,7 @@ fn assert_same_as_reference(sandbox: &Sandbox) {
 /// directory before the C library's (crates/early-start), sees the same
 /// environment, but for what bash and the bash library add.
 fn assert_script_sees_the_reference(sandbox: &Sandbox, reference: &[u8], status: Option<i32>) {
-    let script = sandbox.path("env.sh");
-    let shebang = format!(
-        "#!{} {}\n",
-        sandbox.path("with-contenv").display(),
-        sandbox.path("bashio").display()
-    );
-    make_executable(&script, &format!("{shebang}env -0\n"));
-    let seen = run(&mut sandbox.ours_script(&script));
+    let seen = run(&mut sandbox.ours_script(&sandbox.env_script()));
     // Where the reference fails, so does the script, if not always alike:
     // a value too long for exec fails exec of bash rather than of env.
     if status != Some(0) {
@@ -226,21 +232,21 @@ fn assert_script_sees_the_reference(sandbox: &Sandbox, reference: &[u8], status:
         return;
     }
     assert_eq!(seen.status.code(), status, "{}", text(&seen.stderr));
-    let added: [&[u8]; 5] = [b"PWD", b"SHLVL", b"_", b"LOG_FD", b"__BASHIO_BIN"];
-    let seen: Vec<Vec<u8>> = sorted_entries(&seen.stdout)
-        .into_iter()
-        .filter(|entry| {
-            let name = entry.split(|b| *b == b'=').next().unwrap_or_default();
-            !added.contains(&name)
-        })
-        .collect();
     assert_eq!(
-        seen,
-        sorted_entries(reference),
-        "a script's environment differs\nscript:    {:?}\nreference: {:?}",
-        seen.iter().map(|e| text(e)).collect::<Vec<_>>(),
-        text(reference)
+        script_environment(&seen.stdout),
+        environment(reference),
+        "a script's environment differs"
     );
+}
+
+/// The environment a bashio script printed with `env -0`, less what bash
+/// and the bash library add to it.
+fn script_environment(stdout: &[u8]) -> BTreeMap<Vec<u8>, Vec<u8>> {
+    let mut seen = environment(stdout);
+    for added in ["PWD", "SHLVL", "_", "LOG_FD", "__BASHIO_BIN"] {
+        seen.remove(added.as_bytes());
+    }
+    seen
 }
 
 fn make_executable(path: &Path, contents: &str) {
