@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 /// Added to the linker's own script, after `.text`.
 const DROP_UNWIND_TABLES: &str = "SECTIONS {\n\
-    \x20   /DISCARD/ : { EXCLUDE_FILE(*crtbegin.o *crtbeginT.o *crtend.o) *(.eh_frame .eh_frame_hdr) }\n\
+    \x20   /DISCARD/ : { EXCLUDE_FILE(*crtbegin.o *crtbeginT.o *crtbeginS.o *crtend.o *crtendS.o) *(.eh_frame .eh_frame_hdr) }\n\
     } INSERT AFTER .text;\n";
 
 fn main() {
@@ -35,7 +35,7 @@ fn main() {
         return;
     }
     // The entry point before the C library's start (src/main.rs).
-    if cfg("TARGET_ARCH") == "x86_64" {
+    if cfg("TARGET_ARCH") == "x86_64" && cfg("TARGET_POINTER_WIDTH") == "64" {
         println!("cargo:rustc-link-arg-bins=-Wl,--entry=bashio_entry");
     }
     if let Some(script) = hot_order::linker_script(Path::new("hot.txt"), ".text.start", &out) {

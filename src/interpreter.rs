@@ -41,7 +41,6 @@ pub static EARLY_START: early_start::Plan = early_start::Plan {
     ],
     library: mode::LIBRARY.as_bytes(),
     builtins_switch: mode::BUILTINS_SWITCH.as_bytes(),
-    refused: shim::REFUSED.as_bytes(),
     binary_variable: BINARY_VARIABLE.as_bytes(),
     contenv: early_start::ContenvPlan {
         name: with_contenv::PROGRAM.as_bytes(),
@@ -86,14 +85,8 @@ pub fn run(script: &OsStr, args: &[OsString]) -> i32 {
         return 1;
     }
     let binary = std::env::current_exe().unwrap_or_else(|_| "bashio".into());
-    // bash refused the library at this script's start: say nothing of it
-    // to the script, and start it with the function library.
-    let refused = std::env::var_os(shim::REFUSED).is_some();
-    if refused {
-        std::env::remove_var(shim::REFUSED);
-    }
     let mut shell_args: Vec<OsString> = Vec::with_capacity(args.len() + 4);
-    if !refused && mode::builtins_wanted() && mode::library_beside(&binary).is_file() {
+    if mode::builtins_wanted() && mode::library_beside(&binary).is_file() {
         shell_args.extend(BUILTINS_ARGS.map(|arg| OsStr::from_bytes(arg.to_bytes()).to_owned()));
     } else {
         let fd = match memory_file(shim::LIBRARY) {

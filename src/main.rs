@@ -13,14 +13,24 @@ use std::path::Path;
 // The program's entry point, before the C library's `_start`: it hands the
 // kernel's stack to early_start, which execs bash for a script's start and
 // returns for anything else; then the C library starts as it would.
-// Linked as the entry by build.rs.
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+// Linked as the entry by build.rs. A static PIE applies its relocations in
+// `_start` (its pointers are not yet where they point): there the address
+// the program was linked at differs from where it runs, and the entry goes
+// straight to `_start`.
+#[cfg(all(
+    target_os = "linux",
+    target_arch = "x86_64",
+    target_pointer_width = "64"
+))]
 #[allow(unsafe_code)]
 mod entry {
     std::arch::global_asm!(
         ".globl bashio_entry",
         ".type bashio_entry, @function",
         "bashio_entry:",
+        "lea rax, [rip + bashio_entry]",
+        "cmp rax, qword ptr [rip + .Lbashio_entry_linked]",
+        "jne .Lbashio_c_start",
         // The stack and rdx (a function for atexit, from the dynamic
         // loader) as _start expects them, in registers the call preserves.
         "mov r12, rsp",
@@ -30,7 +40,13 @@ mod entry {
         "call {early_start}",
         "mov rsp, r12",
         "mov rdx, r13",
+        ".Lbashio_c_start:",
         "jmp _start",
+        ".pushsection .data.rel.ro.bashio_entry, \"aw\", @progbits",
+        ".balign 8",
+        ".Lbashio_entry_linked:",
+        ".quad bashio_entry",
+        ".popsection",
         early_start = sym early_start,
     );
 

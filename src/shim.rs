@@ -143,9 +143,10 @@ const fn joined_length(parts: &[&str]) -> usize {
 /// with `__BASHIO_BIN` set: it loads the library, which also defines the
 /// functions that must be bash which the script names, sets the shell's
 /// options and what the library left to bash, and sources the script with
-/// `$0` its path. When bash refuses the library, the binary starts the
-/// script again with the function library. One line, as the script's
-/// caller's line number is 1. A constant: the start before the C library
+/// `$0` its path. When bash refuses the library, it runs the function
+/// library, which the binary prints (`bashio shim`), in the same shell: no
+/// second bash, so `BASH_ENV` is read once and the environment is the
+/// script's own. One line, as the script's caller's line number is 1. A constant: the start before the C library
 /// cannot format one.
 pub const BOOT: &std::ffi::CStr = match std::ffi::CStr::from_bytes_with_nul(&BOOT_TEXT) {
     Ok(boot) => boot,
@@ -171,17 +172,13 @@ const BOOT_PARTS: &[&str] = &[
     builtins::PENDING_SETTINGS,
     "}\"; unset ",
     builtins::PENDING_SETTINGS,
-    "; fi; __bashio_call() { \"$@\"; }; else ",
-    REFUSED,
-    "=1 exec -a bashio \"$__BASHIO_BIN\" \"$@\"; fi; ",
+    "; fi; __bashio_call() { \"$@\"; }; ",
+    "else __bashio_library=$(\"$__BASHIO_BIN\" shim) || { echo \"bashio: fatal: unable to read the bash library from $__BASHIO_BIN\" >&2; exit 111; }; ",
+    "eval \"$__bashio_library\"; unset __bashio_library; fi; ",
     "BASH_ARGV0=$1 && shift && source \"$0\" \"$@\"",
 ];
 
 const BOOT_TEXT: [u8; joined_length(BOOT_PARTS)] = joined(BOOT_PARTS);
-
-/// Set for the binary when bash refused the builtins library at a start:
-/// the binary then starts the script with the function library.
-pub const REFUSED: &str = "__BASHIO_BUILTINS_REFUSED";
 
 #[cfg(test)]
 mod tests {

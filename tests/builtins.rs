@@ -127,16 +127,34 @@ fn a_library_from_another_build_is_refused() {
     let script = sandbox.file(
         "script.sh",
         &format!(
-            "#!{}\necho \"${{__BASHIO_MODE}} $0 $* ${{__BASHIO_BUILTINS_REFUSED-unset}}\"\nbashio::var.true true && echo ok\n",
+            "#!{}\necho \"${{__BASHIO_MODE}} $0 $* $$\"\nbashio::var.true true && echo ok\n",
             dir.join("bashio").display()
         ),
     );
-    let run = sandbox.exec(&script, &["a", "b c"]);
+    // In the same bash: BASH_ENV is read once, and the script's process
+    // is the one started.
+    let bash_env = sandbox.file("bash_env", "echo bash_env\n");
+    let mut command = std::process::Command::new(&script);
+    command
+        .args(["a", "b c"])
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("BASH_ENV", &bash_env);
+    let child = command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let pid = child.id();
+    let output = child.wait_with_output().expect("wait");
     assert_eq!(
-        (run.stdout, run.stderr.as_str()),
         (
-            format!("functions {} a b c unset\nok\n", script.display()),
-            ""
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned()
+        ),
+        (
+            format!("bash_env\nfunctions {} a b c {pid}\nok\n", script.display()),
+            String::new()
         )
     );
 }

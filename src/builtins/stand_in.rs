@@ -91,14 +91,20 @@ const LONGEST_SCRIPT_READ: u64 = 1 << 20;
 /// Defines the functions that must be bash which SCRIPT's text names, as
 /// the start of that script does before running it.
 pub fn define_named(script: &OsStr) {
-    let text = std::fs::File::open(script).ok().and_then(|file| {
-        file.metadata().ok().filter(|m| m.is_file())?;
-        let mut text = Vec::new();
-        file.take(LONGEST_SCRIPT_READ + 1)
-            .read_to_end(&mut text)
-            .ok()?;
-        (text.len() as u64 <= LONGEST_SCRIPT_READ).then_some(text)
-    });
+    // Not opened unless it is a regular file: an open of a pipe waits for
+    // its writer, and what it read would be lost to bash.
+    let regular = std::fs::metadata(script).is_ok_and(|m| m.is_file());
+    let text = regular
+        .then(|| std::fs::File::open(script).ok())
+        .flatten()
+        .and_then(|file| {
+            file.metadata().ok().filter(|m| m.is_file())?;
+            let mut text = Vec::new();
+            file.take(LONGEST_SCRIPT_READ + 1)
+                .read_to_end(&mut text)
+                .ok()?;
+            (text.len() as u64 <= LONGEST_SCRIPT_READ).then_some(text)
+        });
     let named = text.as_deref().map(bashio_words);
     let definitions: String = shell_functions()
         .iter()

@@ -23,16 +23,32 @@
 #![no_builtins]
 // Elsewhere the binary starts as usual (src/main.rs).
 #![cfg_attr(
-    not(all(target_os = "linux", target_arch = "x86_64")),
+    not(all(
+        target_os = "linux",
+        target_arch = "x86_64",
+        target_pointer_width = "64"
+    )),
     allow(dead_code, unused_imports)
 )]
 
 mod bytes;
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[cfg(all(
+    target_os = "linux",
+    target_arch = "x86_64",
+    target_pointer_width = "64"
+))]
 mod contenv;
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[cfg(all(
+    target_os = "linux",
+    target_arch = "x86_64",
+    target_pointer_width = "64"
+))]
 mod script;
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[cfg(all(
+    target_os = "linux",
+    target_arch = "x86_64",
+    target_pointer_width = "64"
+))]
 mod sys;
 
 /// What the binary execs, from its own constants: each string
@@ -48,8 +64,6 @@ pub struct Plan {
     pub library: &'static [u8],
     /// `BASHIO_BUILTINS`: "0" declines (no NUL).
     pub builtins_switch: &'static [u8],
-    /// Set when bash refused the library: declines (no NUL).
-    pub refused: &'static [u8],
     /// The variable that holds the binary's path for bash (no NUL).
     pub binary_variable: &'static [u8],
     /// with-contenv's.
@@ -83,9 +97,13 @@ const PATH_MAX: usize = 4096;
 ///
 /// # Safety
 /// `stack` is the process's initial stack, before anything ran.
-#[cfg(all(target_os = "linux", target_arch = "x86_64"))]
+#[cfg(all(
+    target_os = "linux",
+    target_arch = "x86_64",
+    target_pointer_width = "64"
+))]
 pub unsafe fn start(stack: *const usize, plan: &Plan) {
-    use bytes::{after_last, c_bytes, has, same, Arena, Pointers};
+    use bytes::{after_last, c_bytes, same, Arena, Pointers};
 
     let argc = *stack;
     if !(2..=MOST_ARGS).contains(&argc) {
@@ -101,6 +119,17 @@ pub unsafe fn start(stack: *const usize, plan: &Plan) {
         }
         envp = envp.add(1);
     }
+    // A program started with more privileges than its caller's (set-user-ID):
+    // the C library's start-up removes what the caller could use against it
+    // from the environment, so that start is the binary's.
+    const AT_SECURE: usize = 23;
+    let mut auxv = envp.add(1).cast::<usize>();
+    while *auxv != 0 {
+        if *auxv == AT_SECURE && *auxv.add(1) != 0 {
+            return;
+        }
+        auxv = auxv.add(2);
+    }
     let Some(&arg0) = args.first() else {
         return;
     };
@@ -112,14 +141,33 @@ pub unsafe fn start(stack: *const usize, plan: &Plan) {
     let Some(start) = sys::reserve(contenv::MOST_BYTES) else {
         return;
     };
-    let mut arena = Arena::new(start, contenv::MOST_BYTES);
-    let mut environment = Pointers::<{ MOST_VARIABLES + 2 }>::new();
-    if !contenv::environment(
+    with_contenv(
+        args,
         variables.items(),
-        &plan.contenv,
-        &mut arena,
-        &mut environment,
-    ) {
+        plan,
+        &mut Arena::new(start, contenv::MOST_BYTES),
+    );
+    // Declined: the binary's own start reads the directory again.
+    sys::release(start, contenv::MOST_BYTES);
+}
+
+/// with-contenv PROG ARGS, where PROG is this binary, in its own process
+/// with the environment it made from VARIABLES: the script's start, or
+/// nothing.
+#[cfg(all(
+    target_os = "linux",
+    target_arch = "x86_64",
+    target_pointer_width = "64"
+))]
+unsafe fn with_contenv(
+    args: &[*const u8],
+    variables: &[*const u8],
+    plan: &Plan,
+    arena: &mut bytes::Arena,
+) {
+    use bytes::{c_bytes, has, Pointers};
+    let mut environment = Pointers::<{ MOST_VARIABLES + 2 }>::new();
+    if !contenv::environment(variables, &plan.contenv, arena, &mut environment) {
         return;
     }
     let Some(&program) = args.get(1) else {

@@ -131,8 +131,7 @@ struct Environment {
 }
 
 impl Environment {
-    /// None when the start should decline: the builtins switched off or
-    /// refused.
+    /// None when the start should decline: the builtins switched off.
     unsafe fn read(variables: &[*const u8], plan: &Plan) -> Option<Environment> {
         let mut found = Environment {
             path: None,
@@ -147,9 +146,6 @@ impl Environment {
                     return None;
                 }
                 switch_seen = true;
-            }
-            if value_of(entry, plan.refused).is_some() {
-                return None;
             }
             if found.path.is_none() {
                 found.path = value_of(entry, b"PATH");

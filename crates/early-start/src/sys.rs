@@ -22,6 +22,7 @@ const SYS_READ: usize = 0;
 const SYS_CLOSE: usize = 3;
 const SYS_POLL: usize = 7;
 const SYS_MMAP: usize = 9;
+const SYS_MUNMAP: usize = 11;
 const SYS_EXECVE: usize = 59;
 const SYS_GETDENTS64: usize = 217;
 const SYS_OPENAT: usize = 257;
@@ -129,6 +130,14 @@ pub fn reserve(length: usize) -> Option<*mut u8> {
         )
     };
     (ret > 0).then_some(ret as *mut u8)
+}
+
+/// Gives back what [`reserve`] gave.
+///
+/// # Safety
+/// Nothing uses the mapping any more.
+pub unsafe fn release(start: *mut u8, length: usize) {
+    call6(SYS_MUNMAP, [start as usize, length, 0, 0, 0, 0]);
 }
 
 /// # Safety
