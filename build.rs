@@ -25,6 +25,7 @@ const DROP_UNWIND_TABLES: &str = "SECTIONS {\n\
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rustc-check-cfg=cfg(bashio_entry)");
     println!("cargo:rerun-if-changed=hot.txt");
     println!("cargo:rerun-if-changed=crates/builtins/hot_order.rs");
     let cfg = |name: &str| std::env::var(format!("CARGO_CFG_{name}")).unwrap_or_default();
@@ -34,8 +35,11 @@ fn main() {
     if cfg("TARGET_OS") != "linux" {
         return;
     }
-    // The entry point before the C library's start (src/main.rs).
+    // The entry point before the C library's start (src/main.rs), where
+    // early-start is written for (crates/early-start/build.rs): compiled
+    // exactly where it is linked as the entry.
     if cfg("TARGET_ARCH") == "x86_64" && cfg("TARGET_POINTER_WIDTH") == "64" {
+        println!("cargo:rustc-cfg=bashio_entry");
         println!("cargo:rustc-link-arg-bins=-Wl,--entry=bashio_entry");
     }
     if let Some(script) = hot_order::linker_script(Path::new("hot.txt"), ".text.start", &out) {

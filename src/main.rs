@@ -13,15 +13,11 @@ use std::path::Path;
 // The program's entry point, before the C library's `_start`: it hands the
 // kernel's stack to early_start, which execs bash for a script's start and
 // returns for anything else; then the C library starts as it would.
-// Linked as the entry by build.rs. A static PIE applies its relocations in
-// `_start` (its pointers are not yet where they point): there the address
-// the program was linked at differs from where it runs, and the entry goes
-// straight to `_start`.
-#[cfg(all(
-    target_os = "linux",
-    target_arch = "x86_64",
-    target_pointer_width = "64"
-))]
+// Linked as the entry by build.rs, which sets `bashio_entry` where it does.
+// A static PIE applies its relocations in `_start` (its pointers are not
+// yet where they point): there the address the program was linked at
+// differs from where it runs, and the entry goes straight to `_start`.
+#[cfg(bashio_entry)]
 #[allow(unsafe_code)]
 mod entry {
     std::arch::global_asm!(

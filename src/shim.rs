@@ -146,8 +146,8 @@ const fn joined_length(parts: &[&str]) -> usize {
 /// `$0` its path. When bash refuses the library, it runs the function
 /// library, which the binary prints (`bashio shim`), in the same shell: no
 /// second bash, so `BASH_ENV` is read once and the environment is the
-/// script's own. One line, as the script's caller's line number is 1. A constant: the start before the C library
-/// cannot format one.
+/// script's own. One line, as the script's caller's line number is 1. A
+/// constant: the start before the C library cannot format one.
 pub const BOOT: &std::ffi::CStr = match std::ffi::CStr::from_bytes_with_nul(&BOOT_TEXT) {
     Ok(boot) => boot,
     Err(_) => panic!("BOOT holds no NUL"),

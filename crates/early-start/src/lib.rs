@@ -21,34 +21,15 @@
 
 #![no_std]
 #![no_builtins]
-// Elsewhere the binary starts as usual (src/main.rs).
-#![cfg_attr(
-    not(all(
-        target_os = "linux",
-        target_arch = "x86_64",
-        target_pointer_width = "64"
-    )),
-    allow(dead_code, unused_imports)
-)]
+// Elsewhere the binary starts as usual (build.rs, src/main.rs).
+#![cfg_attr(not(linux_x86_64), allow(dead_code, unused_imports))]
 
 mod bytes;
-#[cfg(all(
-    target_os = "linux",
-    target_arch = "x86_64",
-    target_pointer_width = "64"
-))]
+#[cfg(linux_x86_64)]
 mod contenv;
-#[cfg(all(
-    target_os = "linux",
-    target_arch = "x86_64",
-    target_pointer_width = "64"
-))]
+#[cfg(linux_x86_64)]
 mod script;
-#[cfg(all(
-    target_os = "linux",
-    target_arch = "x86_64",
-    target_pointer_width = "64"
-))]
+#[cfg(linux_x86_64)]
 mod sys;
 
 /// What the binary execs, from its own constants: each string
@@ -97,11 +78,7 @@ const PATH_MAX: usize = 4096;
 ///
 /// # Safety
 /// `stack` is the process's initial stack, before anything ran.
-#[cfg(all(
-    target_os = "linux",
-    target_arch = "x86_64",
-    target_pointer_width = "64"
-))]
+#[cfg(linux_x86_64)]
 pub unsafe fn start(stack: *const usize, plan: &Plan) {
     use bytes::{after_last, c_bytes, same, Arena, Pointers};
 
@@ -154,11 +131,7 @@ pub unsafe fn start(stack: *const usize, plan: &Plan) {
 /// with-contenv PROG ARGS, where PROG is this binary, in its own process
 /// with the environment it made from VARIABLES: the script's start, or
 /// nothing.
-#[cfg(all(
-    target_os = "linux",
-    target_arch = "x86_64",
-    target_pointer_width = "64"
-))]
+#[cfg(linux_x86_64)]
 unsafe fn with_contenv(
     args: &[*const u8],
     variables: &[*const u8],
