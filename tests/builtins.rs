@@ -154,6 +154,24 @@ fn a_library_from_another_build_is_refused() {
     );
 }
 
+/// A library of this project whose names are another build's: its readiness
+/// builtin loads, is asked for a fingerprint it does not hold, and adds no
+/// name, so the start takes the function library.
+#[test]
+fn a_library_asked_for_another_builds_names_adds_none() {
+    let library = binary().with_file_name("libbashio_builtins.so");
+    let run = crate::util::run(std::process::Command::new("bash").arg("-c").arg(format!(
+        "enable -f '{}' __bashio_builtins_ready || exit 9\n\
+         __bashio_builtins_ready 0123456789abcdef; echo \"ready $?\"\n\
+         type -t bashio::config || echo none\n",
+        library.display()
+    )));
+    assert_eq!(
+        (run.stdout.as_str(), run.stderr.as_str(), run.status),
+        ("ready 1\nnone\n", "", 0)
+    );
+}
+
 /// Of the functions that must be bash, a start defines those the script's
 /// text names; another (its name made at run time) is defined at its first
 /// call. Either start: by the binary's path, and through with-contenv.
