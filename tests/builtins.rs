@@ -203,45 +203,87 @@ bashio::log.level info
 #[test]
 fn a_script_by_its_path_starts_before_the_c_library() {
     let sandbox = Sandbox::new();
-    let trace = sandbox.path("trace");
     for script in &both_shebangs(&sandbox, "echo started\n") {
         for (mode, main_runs) in [("1", false), ("0", true)] {
-            sandbox.env("BASHIO_BUILTINS", mode);
-            let run = crate::util::run(
-                std::process::Command::new("strace")
-                    .args(["-f", "-e", "trace=execve,rt_sigaction", "-o"])
-                    .arg(&trace)
-                    .arg(script)
-                    .env("BASHIO_BUILTINS", mode)
-                    .env("BASHIO_CONTENV_DIR", sandbox.path("contenv")),
-            );
-            assert_eq!(
-                (run.stdout.as_str(), run.status),
-                ("started\n", 0),
-                "{}",
-                run.stderr
-            );
-            let trace = std::fs::read_to_string(&trace).expect("trace");
-            let before_bash: Vec<&str> = trace
-                .lines()
-                .take_while(|line| {
-                    !(line.contains("/bash\", [\"bash\", \"-c\"") && line.ends_with("= 0"))
-                })
-                .collect();
-            assert!(
-                before_bash.len() < trace.lines().count(),
-                "bash never started:\n{trace}"
-            );
-            let ignores_sigpipe = before_bash
-                .iter()
-                .any(|line| line.contains("rt_sigaction(SIGPIPE"));
+            let (run, main_ran) = traced_start(&sandbox, script, &[], &[("BASHIO_BUILTINS", mode)]);
+            assert_eq!(run.stdout, "started\n");
             let at = script.display();
-            assert_eq!(
-                ignores_sigpipe, main_runs,
-                "{at} BASHIO_BUILTINS={mode}:\n{trace}"
-            );
+            assert_eq!(main_ran, main_runs, "{at} BASHIO_BUILTINS={mode}");
         }
     }
+}
+
+/// Past what the start before the C library takes (240 arguments, 500
+/// variables), the binary's own start runs the script, alike.
+#[test]
+fn a_start_past_the_early_starts_bounds_is_the_binarys_own() {
+    let body = "echo \"$# ${300-none} ${__BASHIO_MODE} ${VAR_599-unset}\"\n";
+    let args: Vec<String> = (1..=300).map(|i| format!("a{i}")).collect();
+    let many = Sandbox::new();
+    for script in &both_shebangs(&many, body) {
+        let (run, main_ran) = traced_start(&many, script, &args, &[("BASHIO_BUILTINS", "1")]);
+        assert_eq!(
+            (run.stdout.as_str(), main_ran),
+            ("300 a300 builtins unset\n", true)
+        );
+    }
+    let crowded = Sandbox::new();
+    let variables: Vec<(String, String)> = (0..600)
+        .map(|i| (format!("VAR_{i:03}"), format!("value {i}")))
+        .chain([("BASHIO_BUILTINS".to_owned(), "1".to_owned())])
+        .collect();
+    let variables: Vec<(&str, &str)> = variables
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    for script in &both_shebangs(&crowded, body) {
+        let (run, main_ran) = traced_start(&crowded, script, &[], &variables);
+        let at = script.display();
+        assert_eq!(
+            (run.stdout.as_str(), main_ran),
+            ("0 none builtins value 599\n", true),
+            "{at}"
+        );
+    }
+}
+
+/// Runs SCRIPT with ARGS and VARIABLES (also in with-contenv's directory,
+/// for a script of its shebang) under strace: the run, which must succeed, and whether the binary's `main` ran before bash did (Rust's
+/// start ignores SIGPIPE first; the start before the C library never gets
+/// there).
+fn traced_start(
+    sandbox: &Sandbox,
+    script: &std::path::Path,
+    args: &[String],
+    variables: &[(&str, &str)],
+) -> (Run, bool) {
+    for (name, value) in variables {
+        sandbox.env(name, value);
+    }
+    let trace = sandbox.path("trace");
+    let run = crate::util::run(
+        std::process::Command::new("strace")
+            .args(["-f", "-e", "trace=execve,rt_sigaction", "-o"])
+            .arg(&trace)
+            .arg(script)
+            .args(args)
+            .envs(variables.iter().copied())
+            .env("BASHIO_CONTENV_DIR", sandbox.path("contenv")),
+    );
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let trace = std::fs::read_to_string(&trace).expect("trace");
+    let before_bash: Vec<&str> = trace
+        .lines()
+        .take_while(|line| !(line.contains("/bash\", [\"bash\", \"-c\"") && line.ends_with("= 0")))
+        .collect();
+    assert!(
+        before_bash.len() < trace.lines().count(),
+        "bash never started:\n{trace}"
+    );
+    let main_ran = before_bash
+        .iter()
+        .any(|line| line.contains("rt_sigaction(SIGPIPE"));
+    (run, main_ran)
 }
 
 /// What bash gets at a script's start, as the script sees it, is the same
