@@ -205,10 +205,14 @@ fn a_script_by_its_path_starts_before_the_c_library() {
     let sandbox = Sandbox::new();
     for script in &both_shebangs(&sandbox, "echo started\n") {
         for (mode, main_runs) in [("1", false), ("0", true)] {
-            let (run, main_ran) = traced_start(&sandbox, script, &[], &[("BASHIO_BUILTINS", mode)]);
-            assert_eq!(run.stdout, "started\n");
+            let start = traced_start(&sandbox, script, &[], &[("BASHIO_BUILTINS", mode)]);
+            assert_eq!(start.run.stdout, "started\n");
             let at = script.display();
-            assert_eq!(main_ran, main_runs, "{at} BASHIO_BUILTINS={mode}");
+            assert_eq!(
+                start.main_ran, main_runs,
+                "{at} BASHIO_BUILTINS={mode}:\n{}",
+                start.trace
+            );
         }
     }
 }
@@ -221,10 +225,12 @@ fn a_start_past_the_early_starts_bounds_is_the_binarys_own() {
     let args: Vec<String> = (1..=300).map(|i| format!("a{i}")).collect();
     let many = Sandbox::new();
     for script in &both_shebangs(&many, body) {
-        let (run, main_ran) = traced_start(&many, script, &args, &[("BASHIO_BUILTINS", "1")]);
+        let start = traced_start(&many, script, &args, &[("BASHIO_BUILTINS", "1")]);
         assert_eq!(
-            (run.stdout.as_str(), main_ran),
-            ("300 a300 builtins unset\n", true)
+            (start.run.stdout.as_str(), start.main_ran),
+            ("300 a300 builtins unset\n", true),
+            "{}",
+            start.trace
         );
     }
     let crowded = Sandbox::new();
@@ -232,32 +238,36 @@ fn a_start_past_the_early_starts_bounds_is_the_binarys_own() {
         .map(|i| (format!("VAR_{i:03}"), format!("value {i}")))
         .chain([("BASHIO_BUILTINS".to_owned(), "1".to_owned())])
         .collect();
-    let variables: Vec<(&str, &str)> = variables
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.as_str()))
-        .collect();
     for script in &both_shebangs(&crowded, body) {
-        let (run, main_ran) = traced_start(&crowded, script, &[], &variables);
-        let at = script.display();
+        let start = traced_start(&crowded, script, &[], &variables);
         assert_eq!(
-            (run.stdout.as_str(), main_ran),
+            (start.run.stdout.as_str(), start.main_ran),
             ("0 none builtins value 599\n", true),
-            "{at}"
+            "{}",
+            start.trace
         );
     }
 }
 
+/// What strace saw of a script's start.
+struct TracedStart {
+    run: Run,
+    /// The binary's `main` ran before bash did: Rust's start ignores
+    /// SIGPIPE first, and the start before the C library never gets there.
+    main_ran: bool,
+    trace: String,
+}
+
 /// Runs SCRIPT with ARGS and VARIABLES (also in with-contenv's directory,
-/// for a script of its shebang) under strace: the run, which must succeed, and whether the binary's `main` ran before bash did (Rust's
-/// start ignores SIGPIPE first; the start before the C library never gets
-/// there).
+/// for a script of its shebang) under strace; the run must succeed.
 fn traced_start(
     sandbox: &Sandbox,
     script: &std::path::Path,
     args: &[String],
-    variables: &[(&str, &str)],
-) -> (Run, bool) {
-    for (name, value) in variables {
+    variables: &[(impl AsRef<str>, impl AsRef<str>)],
+) -> TracedStart {
+    let variables = variables.iter().map(|(n, v)| (n.as_ref(), v.as_ref()));
+    for (name, value) in variables.clone() {
         sandbox.env(name, value);
     }
     let trace = sandbox.path("trace");
@@ -267,7 +277,7 @@ fn traced_start(
             .arg(&trace)
             .arg(script)
             .args(args)
-            .envs(variables.iter().copied())
+            .envs(variables)
             .env("BASHIO_CONTENV_DIR", sandbox.path("contenv")),
     );
     assert_eq!(run.status, 0, "{}", run.stderr);
@@ -283,7 +293,11 @@ fn traced_start(
     let main_ran = before_bash
         .iter()
         .any(|line| line.contains("rt_sigaction(SIGPIPE"));
-    (run, main_ran)
+    TracedStart {
+        run,
+        main_ran,
+        trace,
+    }
 }
 
 /// What bash gets at a script's start, as the script sees it, is the same
